@@ -1,0 +1,12 @@
+namespace OrderActors.Common;
+
+/// <summary>Named grain storage providers; the durable mode swaps what stands behind each name.</summary>
+public static class StorageNames
+{
+    public const string Orders = "orders";
+    public const string Stock = "stock";
+    public const string Customers = "customers";
+    public const string Reports = "reports";
+    public const string Idempotency = "idempotency";
+    public const string PubSub = "PubSubStore";
+}

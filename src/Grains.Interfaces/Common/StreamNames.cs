@@ -1,0 +1,10 @@
+namespace OrderActors.Common;
+
+/// <summary>Stream provider names and namespaces, in one place for silos, clients and grains.</summary>
+public static class StreamNames
+{
+    public const string Provider = "events";
+
+    /// <summary>Order status changes, keyed by the UTC day (yyyy-MM-dd) they happened on.</summary>
+    public const string OrderEvents = "order-events";
+}

@@ -1,0 +1,10 @@
+namespace OrderActors.Orders;
+
+public enum Channel
+{
+    Web,
+    Mobile,
+    Store,
+    Marketplace,
+    Phone,
+}

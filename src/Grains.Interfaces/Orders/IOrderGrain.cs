@@ -1,0 +1,30 @@
+namespace OrderActors.Orders;
+
+[Alias("OrderActors.IOrderGrain")]
+public interface IOrderGrain : IGrainWithStringKey
+{
+    [Alias("Place")] Task<OrderResult> Place(PlaceOrder command);
+
+    [Alias("Get")] Task<OrderSnapshot?> Get();
+
+    [Alias("Review")] Task<OrderResult> Review(ReviewDecision decision, string? reason, string actor);
+
+    [Alias("ModifyLines")] Task<OrderResult> ModifyLines(IReadOnlyList<OrderLineRequest> lines, string actor);
+
+    [Alias("Pick")] Task<OrderResult> Pick(string actor);
+
+    [Alias("Pack")] Task<OrderResult> Pack(string actor);
+
+    [Alias("Ship")] Task<OrderResult> Ship(ShipOrder command);
+
+    [Alias("Deliver")] Task<OrderResult> Deliver(string actor);
+
+    [Alias("Complete")] Task<OrderResult> Complete(string actor);
+
+    [Alias("Cancel")] Task<OrderResult> Cancel(string? reason, string actor);
+
+    [Alias("RecordPayment")] Task<OrderResult> RecordPayment(RecordPayment command);
+
+    /// <summary>Stock arrived for a backordered order: try to reserve it again.</summary>
+    [Alias("RetryBackorder")] Task<OrderResult> RetryBackorder(string actor);
+}

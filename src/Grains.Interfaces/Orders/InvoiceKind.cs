@@ -1,0 +1,7 @@
+namespace OrderActors.Orders;
+
+public enum InvoiceKind
+{
+    Electronic,
+    Paper,
+}

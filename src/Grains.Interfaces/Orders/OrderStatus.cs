@@ -1,0 +1,16 @@
+namespace OrderActors.Orders;
+
+public enum OrderStatus
+{
+    PendingReview,
+    Rejected,
+    AwaitingStock,
+    Confirmed,
+    Picking,
+    Packed,
+    Shipped,
+    Delivered,
+    Completed,
+    Settled,
+    Cancelled,
+}

@@ -1,0 +1,10 @@
+namespace OrderActors.Orders;
+
+public enum PaymentStatus
+{
+    Unpaid,
+    PartiallyPaid,
+    Paid,
+    PartiallyRefunded,
+    Refunded,
+}

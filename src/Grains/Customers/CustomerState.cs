@@ -1,0 +1,13 @@
+using OrderActors.Common;
+
+namespace OrderActors.Customers;
+
+[GenerateSerializer, Alias("OrderActors.CustomerState")]
+public sealed class CustomerState
+{
+    [Id(0)] public CustomerProfile? Profile { get; set; }
+    [Id(1)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(2)] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(3)] public Dictionary<string, CustomerOrder> Orders { get; set; } = new(StringComparer.Ordinal);
+    [Id(4)] public List<Notification> Notifications { get; set; } = [];
+}

@@ -1,0 +1,155 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderActors.Common;
+using OrderActors.Customers;
+using OrderActors.Stock;
+using Orleans.Runtime;
+
+namespace OrderActors.Orders;
+
+/// <summary>
+/// One order: its lines priced at placement, its status and history, payments and shipment. Every
+/// command is checked against <see cref="OrderLifecycle"/>, persisted, and only then answered and published.
+/// </summary>
+[GrainType("order")]
+public sealed partial class OrderGrain(
+    [PersistentState("order", StorageNames.Orders)] IPersistentState<OrderState> store,
+    IOptions<OrderOptions> options,
+    TimeProvider time,
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
+{
+    private OrderState State => store.State;
+
+    private string OrderId => this.GetPrimaryKeyString();
+
+    private OrderOptions Options => options.Value;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await FinishPendingStockWork();
+        await PublishOutbox();
+    }
+
+    public Task<OrderSnapshot?> Get() => Task.FromResult(State.Exists ? State.ToSnapshot(OrderId) : null);
+
+    private OrderResult Current(bool created = false) => OrderResult.Ok(State.ToSnapshot(OrderId), created);
+
+    private OrderResult NotAllowed(OrderAction action) => OrderResult.Refused(new Failure(
+        ErrorCodes.InvalidTransition,
+        $"Cannot {Describe(action)} an order in status '{Describe(State.Status)}'.",
+        CurrentStatus: Describe(State.Status)));
+
+    /// <summary>Runs the common checks of a lifecycle command: exists, repeat, allowed.</summary>
+    private OrderResult? Precheck(OrderAction action)
+    {
+        if (!State.Exists)
+        {
+            return OrderResult.Refused(Failure.NotFound("Order"));
+        }
+
+        if (OrderLifecycle.IsRepeat(State.Status, action))
+        {
+            return Current();
+        }
+
+        return OrderLifecycle.IsAllowed(State.Status, action) ? null : NotAllowed(action);
+    }
+
+    /// <summary>Records a status change in history and queues its event; persisted by <see cref="Commit"/>.</summary>
+    private void MoveTo(OrderStatus status, string actor, string? note)
+    {
+        var previous = State.History.Count == 0 ? (OrderStatus?)null : State.Status;
+        var now = time.GetUtcNow();
+        State.Status = status;
+        State.History.Add(new StatusEntry(status, now, actor, note));
+        State.Version++;
+        State.Outbox.Add(new OrderStatusChanged(
+            $"{OrderId}:{State.Version}", OrderId, State.CustomerId, State.Channel, previous, status,
+            State.Total, State.Currency, now, State.Version));
+    }
+
+    /// <summary>Persists the state, then tells the rest of the system: events, the customer, the review queue.</summary>
+    private async Task Commit(Notification? customerNotice = null, bool wasPendingReview = false)
+    {
+        await store.WriteStateAsync();
+        if (!State.Exists)
+        {
+            return;
+        }
+
+        var queue = GrainFactory.GetGrain<IReviewQueueGrain>(0);
+        if (State.Status == OrderStatus.PendingReview)
+        {
+            await queue.Enqueue(OrderId, State.History[^1].At);
+        }
+        else if (wasPendingReview)
+        {
+            await queue.Dequeue(OrderId);
+        }
+
+        await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).TrackOrder(
+            new CustomerOrder(OrderId, State.Status, State.Channel, State.Total, State.AmountPaid - State.AmountRefunded,
+                State.Currency, State.CreatedAt, State.Version),
+            customerNotice);
+        await PublishOutbox();
+    }
+
+    private async Task PublishOutbox()
+    {
+        if (State.Outbox.Count == 0)
+        {
+            return;
+        }
+
+        var provider = this.GetStreamProvider(StreamNames.Provider);
+        foreach (var evt in State.Outbox.ToList())
+        {
+            try
+            {
+                var day = evt.At.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                await provider.GetStream<OrderStatusChanged>(StreamId.Create(StreamNames.OrderEvents, day)).OnNextAsync(evt);
+                // Removed in memory only: the persisted copy goes with the next write, and if this
+                // activation dies first, the event is published again and dropped by its consumers.
+                State.Outbox.Remove(evt);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogPublishFailed(logger, ex, evt.EventId);
+                return;
+            }
+        }
+    }
+
+    private async Task FinishPendingStockWork()
+    {
+        switch (State.Pending)
+        {
+            case PendingStockWork.Reserving:
+            case PendingStockWork.Releasing:
+                await StockReservation.ReleaseAll(GrainFactory, OrderId, State.Lines.Select(l => l.Sku));
+                State.Warehouse = State.Status == OrderStatus.Cancelled ? State.Warehouse : null;
+                State.Pending = PendingStockWork.None;
+                if (!State.Exists)
+                {
+                    await store.ClearStateAsync();
+                    return;
+                }
+
+                await store.WriteStateAsync();
+                break;
+            case PendingStockWork.Shipping:
+                await CompleteShipment(State.PendingShipment!);
+                break;
+        }
+    }
+
+    private Notification Notice(string kind, string message, IReadOnlyDictionary<string, string>? data = null) =>
+        new($"{OrderId}:{kind}:{State.Version}", kind, message, time.GetUtcNow(), OrderId, Data: data);
+
+    internal static string Describe(OrderStatus status) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
+
+    private static string Describe(OrderAction action) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(action.ToString());
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing order event {EventId} failed; it stays in the outbox")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventId);
+}

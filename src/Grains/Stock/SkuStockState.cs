@@ -1,0 +1,25 @@
+namespace OrderActors.Stock;
+
+[GenerateSerializer, Alias("OrderActors.SkuStockState")]
+public sealed class SkuStockState
+{
+    [Id(0)] public SkuCatalog? Catalog { get; set; }
+    [Id(1)] public Dictionary<string, WarehouseLevel> Warehouses { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reserved quantities by order id: at most one reservation per order.</summary>
+    [Id(2)] public Dictionary<string, Reservation> Reservations { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Backordered orders waiting for this SKU, in arrival order.</summary>
+    [Id(3)] public List<string> Waiting { get; set; } = [];
+
+    /// <summary>A shortage notice went to operations and no receipt has answered it yet.</summary>
+    [Id(4)] public bool ShortageRaised { get; set; }
+    [Id(5)] public int Version { get; set; }
+
+    public StockLevels Levels()
+    {
+        var warehouses = Warehouses.OrderBy(w => w.Key, StringComparer.Ordinal)
+            .Select(w => new WarehouseStock(w.Key, w.Value.OnHand, w.Value.Reserved)).ToList();
+        return new StockLevels(warehouses.Sum(w => w.OnHand), warehouses.Sum(w => w.Reserved), warehouses);
+    }
+}
