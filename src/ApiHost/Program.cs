@@ -1,6 +1,53 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderActors.ApiHost.Customers;
+using OrderActors.ApiHost.Infrastructure;
+using OrderActors.ApiHost.Notifications;
+using OrderActors.ApiHost.Operations;
+using OrderActors.ApiHost.Orders;
+using OrderActors.ApiHost.Reports;
+using OrderActors.ApiHost.Skus;
+using OrderActors.Silo;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
+var seedDemo = args.Contains("--seed-demo");
+
+builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.AddCode);
+builder.Services.AddExceptionHandler<FaultHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestBody.Limit);
+
+// Embedded mode: the silo runs inside this process, with everything in memory.
+builder.UseOrleans(silo => silo.UseEmbeddedMode(builder.Configuration));
+
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRouting();
+app.UseMiddleware<IdempotencyMiddleware>();
 
-app.MapGet("/", () => "Hello World!");
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapSkusApi();
+app.MapCustomersApi();
+app.MapOrdersApi();
+app.MapNotificationsApi();
+app.MapReportsApi();
 
-app.Run();
+await app.StartAsync();
+if (seedDemo)
+{
+    await DemoSeed.Run(app.Services.GetRequiredService<IGrainFactory>());
+}
+
+StartupBanner.Print(app, embedded: true, seeded: seedDemo);
+await app.WaitForShutdownAsync();
+
+public partial class Program;

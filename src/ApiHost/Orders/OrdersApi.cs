@@ -1,0 +1,195 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrderActors.ApiHost.Infrastructure;
+using OrderActors.Orders;
+
+namespace OrderActors.ApiHost.Orders;
+
+public static class OrdersApi
+{
+    public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/orders").WithTags("Orders");
+        api.MapPost("/", PlaceOrder).Accepts<PlaceOrderRequest>("application/json").Idempotent();
+        api.MapGet("/review-queue", ReviewQueue);
+        api.MapGet("/{orderId}", GetOrder);
+        api.MapPost("/{orderId}/review", Review).Accepts<ReviewRequest>("application/json");
+        api.MapPut("/{orderId}/lines", ModifyLines).Accepts<ModifyLinesRequest>("application/json");
+        api.MapPost("/{orderId}/pick", (string orderId, HttpContext http, IGrainFactory grains) => Send(grains, orderId, o => o.Pick(Actor.Of(http))));
+        api.MapPost("/{orderId}/pack", (string orderId, HttpContext http, IGrainFactory grains) => Send(grains, orderId, o => o.Pack(Actor.Of(http))));
+        api.MapPost("/{orderId}/ship", Ship).Accepts<ShipRequest>("application/json");
+        api.MapPost("/{orderId}/deliver", (string orderId, HttpContext http, IGrainFactory grains) => Send(grains, orderId, o => o.Deliver(Actor.Of(http))));
+        api.MapPost("/{orderId}/complete", (string orderId, HttpContext http, IGrainFactory grains) => Send(grains, orderId, o => o.Complete(Actor.Of(http))));
+        api.MapPost("/{orderId}/cancel", Cancel).Accepts<CancelRequest>(isOptional: true, "application/json");
+        api.MapPost("/{orderId}/payments", RecordPayment).Accepts<PaymentRequest>("application/json").Idempotent();
+        return api;
+    }
+
+    public static async Task<Results<Created<OrderSnapshot>, Ok<OrderSnapshot>, ProblemHttpResult>> PlaceOrder(
+        HttpContext http, IGrainFactory grains, TimeProvider time)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<PlaceOrderRequest>(http);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = OrderValidation.Validate(body!);
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        var orderId = IdempotencyMiddleware.ResourceIdOf(http) ?? OrderIds.New(time);
+        var result = await grains.GetGrain<IOrderGrain>(orderId).Place(OrderValidation.ToCommand(body!, Actor.Of(http)));
+        if (result.Failure is { } failure)
+        {
+            return Problems.From(failure);
+        }
+
+        return result.Created ? TypedResults.Created($"/api/orders/{orderId}", result.Order) : TypedResults.Ok(result.Order);
+    }
+
+    public static async Task<Results<Ok<OrderSnapshot>, ProblemHttpResult>> GetOrder(string orderId, IGrainFactory grains)
+    {
+        var order = FieldErrors.IsId(orderId) ? await grains.GetGrain<IOrderGrain>(orderId).Get() : null;
+        return order is null ? Problems.NotFound($"Order '{orderId}'") : TypedResults.Ok(order);
+    }
+
+    public static async Task<Results<Ok<Customers.Page<ReviewQueueItem>>, ProblemHttpResult>> ReviewQueue(int? limit, IGrainFactory grains)
+    {
+        if (limit is < 1 or > 200)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["limit"] = ["From 1 to 200."] });
+        }
+
+        var entries = await grains.GetGrain<IReviewQueueGrain>(0).List(limit ?? 50);
+        var orders = await Task.WhenAll(entries.Select(e => grains.GetGrain<IOrderGrain>(e.OrderId).Get()));
+        var items = entries.Zip(orders)
+            .Where(x => x.Second is { Status: OrderStatus.PendingReview })
+            .Select(x => new ReviewQueueItem(x.First.OrderId, x.Second!.CustomerId, x.Second.Total, x.Second.Currency, x.First.Since,
+                x.Second.History[^1].Note))
+            .ToList();
+        return TypedResults.Ok(new Customers.Page<ReviewQueueItem>(items, null));
+    }
+
+    public static async Task<Results<Ok<OrderSnapshot>, ProblemHttpResult>> Review(string orderId, HttpContext http, IGrainFactory grains)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ReviewRequest>(http);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new FieldErrors();
+        errors.Required("decision", body!.Decision);
+        errors.Text("reason", body.Reason, 500, required: false);
+        return errors.Any
+            ? Problems.Validation(errors.ToDictionary())
+            : await Send(grains, orderId, o => o.Review(body.Decision!.Value, body.Reason, Actor.Of(http)));
+    }
+
+    public static async Task<Results<Ok<OrderSnapshot>, ProblemHttpResult>> ModifyLines(string orderId, HttpContext http, IGrainFactory grains)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ModifyLinesRequest>(http);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new FieldErrors();
+        OrderValidation.Lines(errors, body!.Lines);
+        return errors.Any
+            ? Problems.Validation(errors.ToDictionary())
+            : await Send(grains, orderId, o => o.ModifyLines(OrderValidation.ToLines(body.Lines!), Actor.Of(http)));
+    }
+
+    public static async Task<Results<Ok<OrderSnapshot>, ProblemHttpResult>> Ship(string orderId, HttpContext http, IGrainFactory grains)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ShipRequest>(http);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new FieldErrors();
+        errors.Text("carrier", body!.Carrier, 50, required: true);
+        errors.Text("trackingNumber", body.TrackingNumber, 100, required: true);
+        if (body.Warehouse is not null)
+        {
+            errors.Id("warehouse", body.Warehouse);
+        }
+
+        return errors.Any
+            ? Problems.Validation(errors.ToDictionary())
+            : await Send(grains, orderId, o => o.Ship(new ShipOrder(body.Carrier!.Trim(), body.TrackingNumber!.Trim(), body.Warehouse, Actor.Of(http))));
+    }
+
+    public static async Task<Results<Ok<OrderSnapshot>, ProblemHttpResult>> Cancel(string orderId, HttpContext http, IGrainFactory grains)
+    {
+        string? reason = null;
+        if (http.Request.ContentLength is not 0 && (await RequestBody.ReadAsync(http))?.Length is not 0)
+        {
+            var (body, problem) = await JsonBody.ReadAsync<CancelRequest>(http);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var errors = new FieldErrors();
+            errors.Text("reason", body!.Reason, 500, required: false);
+            if (errors.Any)
+            {
+                return Problems.Validation(errors.ToDictionary());
+            }
+
+            reason = body.Reason;
+        }
+
+        return await Send(grains, orderId, o => o.Cancel(reason, Actor.Of(http)));
+    }
+
+    public static async Task<Results<Created<OrderSnapshot>, Ok<OrderSnapshot>, ProblemHttpResult>> RecordPayment(
+        string orderId, HttpContext http, IGrainFactory grains)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<PaymentRequest>(http);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new FieldErrors();
+        errors.Required("method", body!.Method);
+        errors.Money("amount", body.Amount, required: true, allowZero: false);
+        errors.Text("externalRef", body.ExternalRef, 100, required: true);
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        if (!FieldErrors.IsId(orderId))
+        {
+            return Problems.NotFound($"Order '{orderId}'");
+        }
+
+        var result = await grains.GetGrain<IOrderGrain>(orderId)
+            .RecordPayment(new RecordPayment(body.Method!.Value, body.Amount!.Value, body.ExternalRef!.Trim(), Actor.Of(http)));
+        if (result.Failure is { } failure)
+        {
+            return Problems.From(failure);
+        }
+
+        return result.Created ? TypedResults.Created($"/api/orders/{orderId}", result.Order) : TypedResults.Ok(result.Order);
+    }
+
+    private static async Task<Results<Ok<OrderSnapshot>, ProblemHttpResult>> Send(
+        IGrainFactory grains, string orderId, Func<IOrderGrain, Task<OrderResult>> command)
+    {
+        if (!FieldErrors.IsId(orderId))
+        {
+            return Problems.NotFound($"Order '{orderId}'");
+        }
+
+        var result = await command(grains.GetGrain<IOrderGrain>(orderId));
+        return result.Failure is { } failure ? Problems.From(failure) : TypedResults.Ok(result.Order!);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrderActors.Common;
+using OrderActors.Orders;
+using Orleans.Configuration;
+
+namespace OrderActors.Silo;
+
+/// <summary>Configures a silo for OrderActors: the grains' services, then the storage and streams of a mode.</summary>
+public static class SiloSetup
+{
+    /// <summary>Services every silo needs, whatever stands behind storage and streams.</summary>
+    public static ISiloBuilder AddOrderActorsGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddOptions<OrderOptions>()
+            .Bind(configuration.GetSection("Review"))
+            .Bind(configuration.GetSection("Orders"));
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = configuration["Orleans:ClusterId"] ?? "orderactors";
+            o.ServiceId = configuration["Orleans:ServiceId"] ?? "orderactors";
+        });
+        return silo;
+    }
+
+    /// <summary>
+    /// The embedded mode: one silo on localhost, with grain state, reminders and streams in memory.
+    /// Ports come from <c>Orleans:SiloPort</c> and <c>Orleans:GatewayPort</c> (read when the silo starts).
+    /// </summary>
+    public static ISiloBuilder UseEmbeddedMode(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.UseLocalhostClustering();
+        silo.Services.AddOptions<EndpointOptions>().PostConfigure(o =>
+        {
+            o.SiloPort = configuration.GetValue("Orleans:SiloPort", EndpointOptions.DEFAULT_SILO_PORT);
+            o.GatewayPort = configuration.GetValue("Orleans:GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
+            o.AdvertisedIPAddress = IPAddress.Loopback;
+        });
+        silo.Services.AddOptions<DevelopmentClusterMembershipOptions>().PostConfigure(o =>
+            o.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, configuration.GetValue("Orleans:SiloPort", EndpointOptions.DEFAULT_SILO_PORT)));
+
+        foreach (var name in new[] { StorageNames.Orders, StorageNames.Stock, StorageNames.Customers, StorageNames.Reports, StorageNames.Idempotency, StorageNames.PubSub })
+        {
+            silo.AddMemoryGrainStorage(name);
+        }
+
+        silo.UseInMemoryReminderService();
+        silo.AddMemoryStreams(StreamNames.Provider);
+        return silo.AddOrderActorsGrains(configuration);
+    }
+}
