@@ -41,6 +41,12 @@ public static class SiloSetup
         silo.Services.AddOptions<DevelopmentClusterMembershipOptions>().PostConfigure(o =>
             o.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, configuration.GetValue("Orleans:SiloPort", EndpointOptions.DEFAULT_SILO_PORT)));
 
+        return silo.AddInMemoryProviders().AddOrderActorsGrains(configuration);
+    }
+
+    /// <summary>Grain storage, reminders and streams held in memory: lost when the silo stops.</summary>
+    public static ISiloBuilder AddInMemoryProviders(this ISiloBuilder silo)
+    {
         foreach (var name in new[] { StorageNames.Orders, StorageNames.Stock, StorageNames.Customers, StorageNames.Reports, StorageNames.Idempotency, StorageNames.PubSub })
         {
             silo.AddMemoryGrainStorage(name);
@@ -48,6 +54,6 @@ public static class SiloSetup
 
         silo.UseInMemoryReminderService();
         silo.AddMemoryStreams(StreamNames.Provider);
-        return silo.AddOrderActorsGrains(configuration);
+        return silo;
     }
 }

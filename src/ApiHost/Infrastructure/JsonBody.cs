@@ -44,7 +44,7 @@ public static partial class JsonBody
         if (UnmappedProperty().Match(text) is { Success: true } unmapped)
         {
             var name = unmapped.Groups[1].Value;
-            return (path == "body" ? name : $"{path}.{name}", $"Unknown field '{name}'.");
+            return (path == "body" ? name : path, $"Unknown field '{name}'.");
         }
 
         if (text.Contains("maximum configured depth", StringComparison.Ordinal))

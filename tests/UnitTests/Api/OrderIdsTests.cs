@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Time.Testing;
+using OrderActors.Orders;
+
+namespace OrderActors.Tests.Api;
+
+public sealed class OrderIdsTests
+{
+    [Fact]
+    public void Ids_are_26_crockford_characters_sorting_by_time()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 8, 15, 0, TimeSpan.Zero));
+        var first = OrderIds.New(time);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var second = OrderIds.New(time);
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{26}$", first);
+        Assert.True(string.CompareOrdinal(first, second) < 0);
+    }
+
+    [Fact]
+    public void Ids_made_in_the_same_millisecond_differ()
+    {
+        var time = new FakeTimeProvider();
+        var ids = Enumerable.Range(0, 1000).Select(_ => OrderIds.New(time)).ToHashSet();
+        Assert.Equal(1000, ids.Count);
+    }
+}
