@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using OrderActors.Common;
+using OrderActors.Silo;
+using Orleans.TestingHost;
+
+namespace OrderActors.Tests;
+
+/// <summary>A real two-silo Orleans cluster in this process, with the embedded mode's memory providers.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Review:ManualAboveAmount"] = "5000",
+            ["Review:MaxLineQuantity"] = "50",
+        }).Build();
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) => silo.AddInMemoryProviders().AddOrderActorsGrains(configuration));
+        builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using OrderActors.Common;
+using OrderActors.Orders;
+using OrderActors.Reports;
+using Orleans.Runtime;
+
+namespace OrderActors.Tests.Reports;
+
+[Collection(ClusterCollection.Name)]
+public sealed class DailyReportTests(ClusterFixture fixture)
+{
+    private readonly Scenario _s = new(fixture.Grains);
+
+    [Fact]
+    public async Task Order_events_reach_the_day_report_through_the_stream()
+    {
+        var sku = await _s.Sku("REPORTED", 10m, ("SH", 10));
+        var customer = await _s.Customer();
+        var day = fixture.Grains.GetGrain<IDailyOrderReportGrain>(DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var before = await day.GetFigures();
+
+        await _s.NewOrder().Place(Scenario.Order(customer, ShortagePolicy.Reject, (sku, 2)));
+        var cancelled = _s.NewOrder();
+        await cancelled.Place(Scenario.Order(customer, ShortagePolicy.Reject, (sku, 1)));
+        await cancelled.Cancel(null, "c");
+
+        // Other tests share today's grain and only ever add to it, so count what this test added at least.
+        var after = await Eventually(day, f => f.Totals.Placed - before.Totals.Placed >= 2 && f.Totals.Cancelled - before.Totals.Cancelled >= 1);
+        Assert.True(after.Totals.Placed - before.Totals.Placed >= 2);
+        Assert.True(after.Totals.PlacedAmount - before.Totals.PlacedAmount >= 30m);
+        Assert.True(after.Totals.Cancelled - before.Totals.Cancelled >= 1);
+    }
+
+    [Fact]
+    public async Task A_redelivered_event_is_counted_once()
+    {
+        // A day no other test touches, so the figures are exact.
+        var key = new DateOnly(1990, 1, 1).AddDays(Random.Shared.Next(0, 3000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
+            .GetStream<OrderStatusChanged>(StreamId.Create(StreamNames.OrderEvents, key));
+        var at = DateTimeOffset.Parse(key, CultureInfo.InvariantCulture);
+        var placed = new OrderStatusChanged("o1:1", "o1", "c", Channel.Store, null, OrderStatus.Confirmed, 80m, "CNY", at, 1);
+        var shipped = new OrderStatusChanged("o1:4", "o1", "c", Channel.Store, OrderStatus.Packed, OrderStatus.Shipped, 80m, "CNY", at, 4);
+
+        await stream.OnNextAsync(placed);
+        await stream.OnNextAsync(placed);
+        await stream.OnNextAsync(shipped);
+        await stream.OnNextAsync(placed);
+
+        var day = fixture.Grains.GetGrain<IDailyOrderReportGrain>(key);
+        var figures = await Eventually(day, f => f.EventsCounted >= 2);
+        await Task.Delay(300);
+        figures = await day.GetFigures();
+        Assert.Equal(2, figures.EventsCounted);
+        Assert.Equal((1, 80m, 1, 1), (figures.Totals.Placed, figures.Totals.PlacedAmount, figures.Totals.Confirmed, figures.Totals.Shipped));
+        Assert.Equal(1, figures.ByChannel[Channel.Store].Shipped);
+    }
+
+    private static async Task<DailyOrderFigures> Eventually(IDailyOrderReportGrain day, Func<DailyOrderFigures, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var figures = await day.GetFigures();
+            if (done(figures) || DateTime.UtcNow > deadline)
+            {
+                return figures;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
