@@ -1,0 +1,33 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace OrderActors.Tests;
+
+/// <summary>The real ASP.NET host with its co-hosted silo (embedded mode), on free ports.</summary>
+public sealed class ApiFixture : WebApplicationFactory<Program>
+{
+    public static readonly TimeSpan AutoCompleteAfter = TimeSpan.FromSeconds(2);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orders:AutoCompleteAfter", AutoCompleteAfter.ToString());
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}
