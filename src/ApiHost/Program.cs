@@ -10,6 +10,12 @@ using OrderActors.ApiHost.Skus;
 using OrderActors.Silo;
 using Scalar.AspNetCore;
 
+if (args.Contains("--health-probe"))
+{
+    Environment.ExitCode = await HealthProbe.Run();
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 var seedDemo = args.Contains("--seed-demo");
 
@@ -17,9 +23,20 @@ builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOpt
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.AddCode);
 builder.Services.AddExceptionHandler<FaultHandler>();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "OrderActors API";
+    document.Info.Description = "Order settlement on Orleans: orders, stock, customers, payments and reports. "
+        + "Errors are RFC 9457 problem+json with a stable `code`; creating POSTs honour `Idempotency-Key`.";
+    return Task.CompletedTask;
+}));
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 builder.Services.TryAddSingleton(TimeProvider.System);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestBody.Limit);
 
 // Embedded mode: the silo runs inside this process, with everything in memory.
@@ -32,7 +49,7 @@ app.UseRouting();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapScalarApiReference(o => o.WithTitle("OrderActors API"));
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapSkusApi();
