@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderActors.ApiHost.Audit;
 using OrderActors.ApiHost.Customers;
 using OrderActors.ApiHost.Infrastructure;
 using OrderActors.ApiHost.Notifications;
 using OrderActors.ApiHost.Operations;
 using OrderActors.ApiHost.Orders;
 using OrderActors.ApiHost.Reports;
+using OrderActors.ApiHost.Security;
 using OrderActors.ApiHost.Skus;
 using OrderActors.Silo;
 using Scalar.AspNetCore;
@@ -13,6 +15,12 @@ using Scalar.AspNetCore;
 if (args.Contains("--health-probe"))
 {
     Environment.ExitCode = await HealthProbe.Run();
+    return;
+}
+
+if (args is ["--hash-key", var apiKey])
+{
+    Console.WriteLine(ApiKeyStore.Hash(apiKey));
     return;
 }
 
@@ -32,6 +40,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 }));
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 builder.Services.TryAddSingleton(TimeProvider.System);
+builder.AddApiSecurity();
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://localhost:5080");
@@ -46,6 +55,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();
+app.UseApiSecurity();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapOpenApi();
@@ -57,6 +67,7 @@ app.MapCustomersApi();
 app.MapOrdersApi();
 app.MapNotificationsApi();
 app.MapReportsApi();
+app.MapAuditApi();
 
 await app.StartAsync();
 if (seedDemo)

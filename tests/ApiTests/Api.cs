@@ -6,11 +6,22 @@ using System.Text.Json;
 namespace OrderActors.Tests;
 
 /// <summary>A thin JSON client over the test host, with fresh ids per test.</summary>
-public sealed class Api(HttpClient http)
+public sealed class Api
 {
     private readonly string _run = Guid.NewGuid().ToString("N")[..10];
+    private readonly HttpClient _http;
 
-    public HttpClient Http => http;
+    /// <param name="apiKey">Sent as the bearer key on every request; null sends none.</param>
+    public Api(HttpClient client, string? apiKey = "dev-admin")
+    {
+        _http = client;
+        if (apiKey is not null)
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+    }
+
+    public HttpClient Http => _http;
 
     public string Key(string name) => $"{name}-{_run}";
 
@@ -32,7 +43,7 @@ public sealed class Api(HttpClient http)
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
         }
 
-        using var response = await http.SendAsync(request);
+        using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.Location?.ToString(), text);
     }
@@ -100,3 +111,4 @@ public sealed record Reply(HttpStatusCode Status, string? ContentType, string? L
         Assert.DoesNotContain("   at ", Text, StringComparison.Ordinal);
     }
 }
+

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrderActors.ApiHost.Audit;
 using OrderActors.ApiHost.Infrastructure;
 using OrderActors.Common;
 using OrderActors.Customers;
@@ -11,7 +12,7 @@ public static class CustomersApi
     public static RouteGroupBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/customers").WithTags("Customers");
-        api.MapPut("/{customerId}", PutCustomer).Accepts<PutCustomerRequest>("application/json");
+        api.MapPut("/{customerId}", PutCustomer).Accepts<PutCustomerRequest>("application/json").Audited("customer.upsert");
         api.MapGet("/{customerId}", GetCustomer);
         api.MapGet("/{customerId}/orders", ListOrders);
         api.MapGet("/{customerId}/notifications", ListNotifications);

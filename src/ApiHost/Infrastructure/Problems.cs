@@ -10,6 +10,9 @@ public static class Problems
     public static int StatusOf(string code) => code switch
     {
         ErrorCodes.ValidationFailed => StatusCodes.Status400BadRequest,
+        ErrorCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
+        ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ErrorCodes.InvalidTransition or ErrorCodes.OutOfStock or ErrorCodes.Overpayment or ErrorCodes.PaymentRequired
             or ErrorCodes.PaymentConflict or ErrorCodes.WarehouseMismatch or ErrorCodes.RequestInProgress => StatusCodes.Status409Conflict,
@@ -74,6 +77,9 @@ public static class Problems
 
     private static string TitleOf(string code) => code switch
     {
+        ErrorCodes.Unauthenticated => "Missing or unknown API key",
+        ErrorCodes.Forbidden => "Not allowed for this API key",
+        ErrorCodes.RateLimited => "Too many requests",
         ErrorCodes.NotFound => "Not found",
         ErrorCodes.InvalidTransition => "Not allowed in the order's current status",
         ErrorCodes.OutOfStock => "Out of stock",

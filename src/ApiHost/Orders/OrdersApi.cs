@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrderActors.ApiHost.Audit;
 using OrderActors.ApiHost.Infrastructure;
+using OrderActors.ApiHost.Security;
+using OrderActors.Common;
 using OrderActors.Orders;
 
 namespace OrderActors.ApiHost.Orders;
@@ -12,15 +15,15 @@ public static class OrdersApi
         api.MapPost("/", PlaceOrder).Accepts<PlaceOrderRequest>("application/json").Idempotent();
         api.MapGet("/review-queue", ReviewQueue);
         api.MapGet("/{orderId}", GetOrder);
-        api.MapPost("/{orderId}/review", Review).Accepts<ReviewRequest>("application/json");
-        api.MapPut("/{orderId}/lines", ModifyLines).Accepts<ModifyLinesRequest>("application/json");
+        api.MapPost("/{orderId}/review", Review).Accepts<ReviewRequest>("application/json").Audited("order.review");
+        api.MapPut("/{orderId}/lines", ModifyLines).Accepts<ModifyLinesRequest>("application/json").Audited("order.modifyLines");
         api.MapPost("/{orderId}/pick", (string orderId, HttpContext http, IGrainFactory grains) => Send(grains, orderId, o => o.Pick(Actor.Of(http))));
         api.MapPost("/{orderId}/pack", (string orderId, HttpContext http, IGrainFactory grains) => Send(grains, orderId, o => o.Pack(Actor.Of(http))));
-        api.MapPost("/{orderId}/ship", Ship).Accepts<ShipRequest>("application/json");
+        api.MapPost("/{orderId}/ship", Ship).Accepts<ShipRequest>("application/json").Audited("order.ship");
         api.MapPost("/{orderId}/deliver", (string orderId, HttpContext http, IGrainFactory grains) => Send(grains, orderId, o => o.Deliver(Actor.Of(http))));
         api.MapPost("/{orderId}/complete", (string orderId, HttpContext http, IGrainFactory grains) => Send(grains, orderId, o => o.Complete(Actor.Of(http))));
-        api.MapPost("/{orderId}/cancel", Cancel).Accepts<CancelRequest>(isOptional: true, "application/json");
-        api.MapPost("/{orderId}/payments", RecordPayment).Accepts<PaymentRequest>("application/json").Idempotent();
+        api.MapPost("/{orderId}/cancel", Cancel).Accepts<CancelRequest>(isOptional: true, "application/json").Audited("order.cancel");
+        api.MapPost("/{orderId}/payments", RecordPayment).Accepts<PaymentRequest>("application/json").Idempotent().Audited("order.payment");
         return api;
     }
 
@@ -37,6 +40,11 @@ public static class OrdersApi
         if (errors.Any)
         {
             return Problems.Validation(errors.ToDictionary());
+        }
+
+        if (!Caller.Of(http).CanActFor(body!.CustomerId))
+        {
+            return Problems.Of(ErrorCodes.Forbidden, "A customer key can place orders only for its own customer.");
         }
 
         var orderId = IdempotencyMiddleware.ResourceIdOf(http) ?? OrderIds.New(time);
@@ -126,6 +134,11 @@ public static class OrdersApi
 
     public static async Task<Results<Ok<OrderSnapshot>, ProblemHttpResult>> Cancel(string orderId, HttpContext http, IGrainFactory grains)
     {
+        if (AccessMiddleware.CheckedOrder(http) is { Status: OrderStatus.Picking or OrderStatus.Packed })
+        {
+            return Problems.Of(ErrorCodes.Forbidden, "Customers can cancel an order only before picking starts; customer service can still cancel it.");
+        }
+
         string? reason = null;
         if (http.Request.ContentLength is not 0 && (await RequestBody.ReadAsync(http))?.Length is not 0)
         {
@@ -169,6 +182,11 @@ public static class OrdersApi
         if (!FieldErrors.IsId(orderId))
         {
             return Problems.NotFound($"Order '{orderId}'");
+        }
+
+        if (AccessMiddleware.CheckedOrder(http) is { PaymentTerms: not PaymentTerms.Prepaid })
+        {
+            return Problems.Of(ErrorCodes.Forbidden, "Customers pay online only for prepaid orders; cash-on-delivery payments are recorded by finance.");
         }
 
         var result = await grains.GetGrain<IOrderGrain>(orderId)

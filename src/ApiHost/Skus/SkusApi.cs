@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrderActors.ApiHost.Audit;
 using OrderActors.ApiHost.Infrastructure;
 using OrderActors.Stock;
 
@@ -9,9 +10,9 @@ public static class SkusApi
     public static RouteGroupBuilder MapSkusApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/skus").WithTags("SKUs and stock");
-        api.MapPut("/{sku}", PutSku).Accepts<PutSkuRequest>("application/json");
+        api.MapPut("/{sku}", PutSku).Accepts<PutSkuRequest>("application/json").Audited("sku.upsert");
         api.MapGet("/{sku}", GetSku);
-        api.MapPost("/{sku}/receipts", ReceiveStock).Accepts<ReceiptRequest>("application/json").Idempotent();
+        api.MapPost("/{sku}/receipts", ReceiveStock).Accepts<ReceiptRequest>("application/json").Idempotent().Audited("stock.receipt");
         return api;
     }
 

@@ -4,6 +4,9 @@ namespace OrderActors.Common;
 public static class ErrorCodes
 {
     public const string ValidationFailed = "validation_failed";
+    public const string Unauthenticated = "unauthenticated";
+    public const string Forbidden = "forbidden";
+    public const string RateLimited = "rate_limited";
     public const string NotFound = "not_found";
     public const string InvalidTransition = "invalid_transition";
     public const string OutOfStock = "out_of_stock";

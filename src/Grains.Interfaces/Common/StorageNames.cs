@@ -8,5 +8,6 @@ public static class StorageNames
     public const string Customers = "customers";
     public const string Reports = "reports";
     public const string Idempotency = "idempotency";
+    public const string Audit = "audit";
     public const string PubSub = "PubSubStore";
 }
