@@ -1,0 +1,40 @@
+using System.Net;
+
+namespace OrderActors.Tests.Security;
+
+[Collection(ApiCollection.Name)]
+public sealed class AuditTrailTests(ApiFixture fixture)
+{
+    [Fact]
+    public async Task Privileged_actions_are_recorded_with_actor_target_and_outcome()
+    {
+        var admin = new Api(fixture.CreateClient());
+        var clerk = new Api(fixture.CreateClient(), "dev-clerk");
+        var finance = new Api(fixture.CreateClient(), "dev-finance");
+        var warehouse = new Api(fixture.CreateClient(), "dev-warehouse");
+        var sku = await admin.Sku("AUDITED", 3000m, ("SH", 10));
+        var customer = await admin.Customer();
+        var order = (await admin.Post("/api/orders", Api.OrderJson(customer, (sku, 2)))).Str("orderId");
+
+        Assert.Equal("confirmed", (await clerk.Post($"/api/orders/{order}/review", Api.Json(new { decision = "approve" }))).Str("status"));
+        Assert.Equal(HttpStatusCode.Conflict, (await finance.Post($"/api/orders/{order}/payments", Api.Json(new { method = "card", amount = 9999m, externalRef = "X" }))).Status);
+        Assert.Equal(HttpStatusCode.Created, (await finance.Post($"/api/orders/{order}/payments", Api.Json(new { method = "card", amount = 6000m, externalRef = "X" }))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await warehouse.Post($"/api/skus/{sku}/receipts", Api.Json(new { warehouse = "SH", quantity = 5 }))).Status);
+        Assert.Equal("cancelled", (await clerk.Post($"/api/orders/{order}/cancel", Api.Json(new { reason = "fraud" }))).Str("status"));
+
+        var entries = (await admin.Get($"/api/audit?target=order:{order}")).Body.GetProperty("items").EnumerateArray()
+            .Select(e => (Action: e.GetProperty("action").GetString(), Actor: e.GetProperty("actor").GetString(),
+                Outcome: e.GetProperty("outcome").GetString(), Code: e.GetProperty("detail").GetString()))
+            .ToList();
+        Assert.Equal(4, entries.Count);
+        Assert.Contains(("order.review", "dev-clerk", "succeeded", null), entries);
+        Assert.Contains(("order.payment", "dev-finance", "refused", "overpayment"), entries);
+        Assert.Contains(("order.payment", "dev-finance", "succeeded", null), entries);
+        Assert.Equal(("order.cancel", "dev-clerk", "succeeded", (string?)null), entries[0]);
+
+        var receipts = (await admin.Get($"/api/audit?target=sku:{sku}&actor=dev-warehouse")).Body.GetProperty("items");
+        Assert.Equal("stock.receipt", receipts[0].GetProperty("action").GetString());
+        (await clerk.Get("/api/audit")).AssertProblem(HttpStatusCode.Forbidden, "forbidden");
+        (await admin.Get("/api/audit?from=2026-02-30")).AssertProblem(HttpStatusCode.BadRequest, "validation_failed");
+    }
+}
