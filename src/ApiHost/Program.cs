@@ -31,13 +31,7 @@ builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOpt
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.AddCode);
 builder.Services.AddExceptionHandler<FaultHandler>();
-builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-{
-    document.Info.Title = "OrderActors API";
-    document.Info.Description = "Order settlement on Orleans: orders, stock, customers, payments and reports. "
-        + "Errors are RFC 9457 problem+json with a stable `code`; creating POSTs honour `Idempotency-Key`.";
-    return Task.CompletedTask;
-}));
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer(OpenApiDocumentInfo.Apply));
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.AddApiSecurity();

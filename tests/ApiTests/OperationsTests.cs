@@ -34,6 +34,8 @@ public sealed class OperationsTests(ApiFixture fixture)
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
         }
 
+        Assert.Equal("bearer", doc.Body.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey").GetProperty("scheme").GetString());
+        Assert.True(paths.TryGetProperty("/api/audit", out _));
         var place = paths.GetProperty("/api/orders").GetProperty("post");
         Assert.True(place.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
     }
