@@ -42,8 +42,18 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestBody.Limit);
 
-// Embedded mode: the silo runs inside this process, with everything in memory.
-builder.UseOrleans(silo => silo.UseEmbeddedMode(builder.Configuration));
+// Embedded mode (the default): the silo runs inside this process, with everything in memory. With a
+// PostgreSQL connection string and no --embedded flag, this host is a client of the durable cluster.
+var connectionString = DurableSetup.ConnectionString(builder.Configuration);
+var embedded = connectionString is null || args.Contains("--embedded");
+if (embedded)
+{
+    builder.UseOrleans(silo => silo.UseEmbeddedMode(builder.Configuration));
+}
+else
+{
+    builder.UseOrleansClient(client => client.UseDurableCluster(builder.Configuration, connectionString!));
+}
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -69,7 +79,7 @@ if (seedDemo)
     await DemoSeed.Run(app.Services.GetRequiredService<IGrainFactory>());
 }
 
-StartupBanner.Print(app, embedded: true, seeded: seedDemo);
+StartupBanner.Print(app, embedded, seedDemo);
 await app.WaitForShutdownAsync();
 
 public partial class Program;

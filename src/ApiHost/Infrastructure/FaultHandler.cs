@@ -18,7 +18,7 @@ public sealed partial class FaultHandler(ILogger<FaultHandler> logger) : IExcept
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 (ErrorCodes.PayloadTooLarge, $"The request body is larger than {RequestBody.Limit} bytes."),
             BadHttpRequestException bad => (ErrorCodes.ValidationFailed, bad.Message),
-            OrleansException or TimeoutException or OperationCanceledException =>
+            _ when IsFault(exception) =>
                 (ErrorCodes.Unavailable, "The service is temporarily unavailable; retry with the same Idempotency-Key."),
             _ => (ErrorCodes.Internal, "An unexpected error occurred."),
         };
@@ -42,6 +42,21 @@ public sealed partial class FaultHandler(ILogger<FaultHandler> logger) : IExcept
             : Problems.Of(code, detail);
         await result.ExecuteAsync(http);
         return true;
+    }
+
+    /// <summary>Faults of the cluster or its storage, anywhere in the chain: the request may succeed if retried.</summary>
+    private static bool IsFault(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is OrleansException or TimeoutException or OperationCanceledException or System.Data.Common.DbException
+                or System.Net.Sockets.SocketException or IOException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]

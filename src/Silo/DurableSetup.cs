@@ -1,0 +1,83 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OrderActors.Common;
+using Orleans.Configuration;
+
+namespace OrderActors.Silo;
+
+/// <summary>
+/// The durable mode: membership, grain state and reminders in PostgreSQL through the Orleans ADO.NET
+/// providers, reading their queries from the project's own schema (Database/Schema).
+/// </summary>
+public static class DurableSetup
+{
+    public const string ConnectionStringName = "OrderActors";
+    public const string Invariant = "Npgsql";
+
+    public static string? ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } cs ? Normalize(cs) : null;
+
+    /// <summary>Timestamps are read and written as UTC whatever the server's default time zone.</summary>
+    public static string Normalize(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Timezone = "UTC" }.ConnectionString;
+
+    public static ISiloBuilder UseDurableMode(this ISiloBuilder silo, IConfiguration configuration, string connectionString)
+    {
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.SiloPort = configuration.GetValue("Orleans:SiloPort", EndpointOptions.DEFAULT_SILO_PORT);
+            o.GatewayPort = configuration.GetValue("Orleans:GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
+            if (configuration["Orleans:AdvertisedIP"] is { Length: > 0 } advertised)
+            {
+                o.AdvertisedIPAddress = IPAddress.Parse(advertised);
+            }
+
+            if (configuration.GetValue<bool>("Orleans:ListenOnAnyAddress"))
+            {
+                o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, o.SiloPort);
+                o.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, o.GatewayPort);
+            }
+        });
+
+        foreach (var name in new[] { StorageNames.Orders, StorageNames.Stock, StorageNames.Customers, StorageNames.Reports, StorageNames.Idempotency, StorageNames.Audit, StorageNames.PubSub })
+        {
+            silo.Services.AddAdoNetGrainStorage(name, o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddMemoryStreams(StreamNames.Provider);
+        return silo.AddOrderActorsGrains(configuration);
+    }
+
+    /// <summary>An API host (or any client) joining a durable cluster through its gateways.</summary>
+    public static IClientBuilder UseDurableCluster(this IClientBuilder client, IConfiguration configuration, string connectionString)
+    {
+        client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = configuration["Orleans:ClusterId"] ?? "orderactors";
+            o.ServiceId = configuration["Orleans:ServiceId"] ?? "orderactors";
+        });
+        client.AddMemoryStreams(StreamNames.Provider);
+        return client;
+    }
+}
