@@ -3,7 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OrderActors.Common;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace OrderActors.Silo;
 
@@ -48,11 +51,14 @@ public static class DurableSetup
 
         foreach (var name in new[] { StorageNames.Orders, StorageNames.Stock, StorageNames.Customers, StorageNames.Reports, StorageNames.Idempotency, StorageNames.Audit, StorageNames.PubSub })
         {
-            silo.Services.AddAdoNetGrainStorage(name, o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
+            // Orleans' own binary serializer: compact, fast, and exact for decimals (JSON turned 199 into 199.0).
+            silo.Services.AddAdoNetGrainStorage(name, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+                options.Configure<Serializer>((o, serializer) =>
+                {
+                    o.Invariant = Invariant;
+                    o.ConnectionString = connectionString;
+                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
         }
 
         silo.UseAdoNetReminderService(o =>

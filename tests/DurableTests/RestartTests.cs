@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net;
+using OrderActors.Silo.Database;
+
+namespace OrderActors.Tests;
+
+[Collection(PostgresCollection.Name)]
+[Trait("Category", "PostgreSQL")]
+public sealed class RestartTests(PostgresFixture fixture)
+{
+    [Fact]
+    public async Task After_every_process_restarts_everything_reads_back_identical()
+    {
+        var connectionString = await fixture.Server.CreateDatabaseAsync();
+        await SchemaMigrator.ApplyAsync(connectionString);
+        await using var cluster = new DurableCluster(connectionString, PostgresServer.FreePort());
+        cluster.StartSilo(1);
+        cluster.StartSilo(2);
+        await cluster.StartApiAsync();
+        var http = cluster.Client();
+
+        Assert.Equal(HttpStatusCode.Created, (await http.Put("/api/skus/TEA", new { name = "Tea set", unitPrice = 199m, unitCost = 80m, taxRate = 0.13m })).Status);
+        Assert.Equal(HttpStatusCode.Created, (await http.Put("/api/skus/POT", new { name = "Teapot", unitPrice = 2800m, unitCost = 900m, taxRate = 0.13m })).Status);
+        Assert.Equal(HttpStatusCode.Created, (await http.Put("/api/skus/CUP", new { name = "Cup", unitPrice = 10m, taxRate = 0.13m })).Status);
+        await http.Post("/api/skus/TEA/receipts", new { warehouse = "SH", quantity = 50 });
+        await http.Post("/api/skus/TEA/receipts", new { warehouse = "BJ", quantity = 5 });
+        await http.Post("/api/skus/POT/receipts", new { warehouse = "SH", quantity = 3 });
+        await http.Put("/api/customers/c1", new { name = "Li Lei", email = "li@example.com" });
+        await http.Put("/api/customers/c2", new { name = "Han Meimei" });
+
+        var shipped = (await http.Post("/api/orders", Http.Order("c1", "reject", ("TEA", 2)), "k-shipped")).Body.GetProperty("orderId").GetString()!;
+        await http.Post($"/api/orders/{shipped}/payments", new { method = "alipay", amount = 398m, externalRef = "ALI-1" });
+        foreach (var step in new[] { "pick", "pack" })
+        {
+            await http.Post($"/api/orders/{shipped}/{step}");
+        }
+
+        await http.Post($"/api/orders/{shipped}/ship", new { carrier = "SF", trackingNumber = "SF1" });
+        await http.Post($"/api/orders/{shipped}/deliver");
+        var settled = (await http.Post("/api/orders", Http.Order("c2", "reject", ("TEA", 1)))).Body.GetProperty("orderId").GetString()!;
+        await http.Post($"/api/orders/{settled}/payments", new { method = "card", amount = 199m, externalRef = "C-1" });
+        foreach (var step in new[] { "pick", "pack" })
+        {
+            await http.Post($"/api/orders/{settled}/{step}");
+        }
+
+        await http.Post($"/api/orders/{settled}/ship", new { carrier = "EMS", trackingNumber = "E1" });
+        await http.Post($"/api/orders/{settled}/deliver");
+        Assert.Equal("settled", (await http.Post($"/api/orders/{settled}/complete")).Body.GetProperty("status").GetString());
+        var review = (await http.Post("/api/orders", Http.Order("c1", "reject", ("POT", 2)))).Body.GetProperty("orderId").GetString()!;
+        var cancelled = (await http.Post("/api/orders", Http.Order("c2", "reject", ("TEA", 3)))).Body.GetProperty("orderId").GetString()!;
+        await http.Post($"/api/orders/{cancelled}/cancel", new { reason = "changed mind" });
+        var waiting = (await http.Post("/api/orders", Http.Order("c2", "backorder", ("CUP", 1), ("TEA", 1)))).Body;
+        Assert.Equal("awaitingStock", waiting.GetProperty("status").GetString());
+
+        string[] orders = [shipped, settled, review, cancelled, waiting.GetProperty("orderId").GetString()!];
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var report = $"/api/reports/orders?granularity=day&from={today}&to={today}";
+        await Http.Eventually(() => http.Get(report), r => r.Body.GetProperty("totals").GetProperty("placed").GetInt32() == 5, TimeSpan.FromSeconds(20));
+        string[] paths =
+        [
+            .. orders.Select(o => $"/api/orders/{o}"), "/api/skus/TEA", "/api/skus/POT", "/api/skus/CUP", "/api/customers/c1", "/api/customers/c2",
+            "/api/customers/c1/orders", "/api/customers/c2/orders", "/api/customers/c1/notifications", "/api/orders/review-queue",
+            "/api/notifications", report, $"/api/audit?target=order:{shipped}",
+        ];
+        var before = await Read(http, paths);
+
+        await cluster.StopAllAsync();
+        cluster.StartSilo(1);
+        cluster.StartSilo(2);
+        await cluster.StartApiAsync();
+        var after = await Read(cluster.Client(), paths);
+
+        foreach (var path in paths)
+        {
+            Assert.Equal(before[path], after[path]);
+        }
+
+        Assert.Contains("\"status\":\"delivered\"", after[$"/api/orders/{shipped}"], StringComparison.Ordinal);
+        Assert.Contains("\"placed\":5", after[report], StringComparison.Ordinal);
+    }
+
+    private static async Task<Dictionary<string, string>> Read(HttpClient http, IEnumerable<string> paths)
+    {
+        var result = new Dictionary<string, string>();
+        foreach (var path in paths)
+        {
+            var reply = await http.Get(path);
+            Assert.True(reply.Status == HttpStatusCode.OK, $"{path}: {(int)reply.Status} {reply.Text}");
+            result[path] = reply.Text;
+        }
+
+        return result;
+    }
+}
