@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OrderActors.Common;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
+using OrderActors.Silo.Streaming;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -66,7 +68,13 @@ public static class DurableSetup
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
-        silo.AddMemoryStreams(StreamNames.Provider);
+        var database = NpgsqlDataSource.Create(connectionString);
+        silo.AddPersistentStreams(StreamNames.Provider, (services, name) => new PostgresQueueAdapter(
+                name, database,
+                services.GetRequiredService<IOptionsMonitor<HashRingStreamQueueMapperOptions>>().Get(name),
+                services.GetRequiredService<IOptionsMonitor<SimpleQueueCacheOptions>>().Get(name),
+                services.GetRequiredService<Serializer>(), services.GetRequiredService<ILoggerFactory>()),
+            streams => streams.ConfigurePullingAgent(o => o.Configure(p => p.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(100))));
         return silo.AddOrderActorsGrains(configuration);
     }
 
@@ -83,7 +91,6 @@ public static class DurableSetup
             o.ClusterId = configuration["Orleans:ClusterId"] ?? "orderactors";
             o.ServiceId = configuration["Orleans:ServiceId"] ?? "orderactors";
         });
-        client.AddMemoryStreams(StreamNames.Provider);
         return client;
     }
 }
