@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Net;
+using Npgsql;
+using OrderActors.Silo.Database;
+using Xunit.Abstractions;
+
+namespace OrderActors.Tests;
+
+[Collection(PostgresCollection.Name)]
+[Trait("Category", "PostgreSQL")]
+public sealed class FaultTests(PostgresFixture fixture, ITestOutputHelper output)
+{
+    private static readonly string[] Skus = ["FLASH", "TEA", "CUP", "POT"];
+
+    [Fact]
+    public async Task Killing_a_silo_mid_sale_loses_no_acknowledged_order_and_oversells_nothing()
+    {
+        var (cluster, http, stock) = await StartCluster(silos: 3);
+        await using var _ = cluster;
+        var workload = new Workload(http, Skus, Customers);
+
+        var clients = Enumerable.Range(0, 8).Select(c => workload.RunClient(c, TimeSpan.FromSeconds(14), seed: 100 + c)).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        cluster.KillSilo(2);
+        output.WriteLine($"killed silo 2 (SIGKILL) with {workload.Orders.Count} orders acknowledged so far");
+        await Task.WhenAll(clients);
+
+        await Verify(http, workload, stock, "silo killed");
+    }
+
+    [Fact]
+    public async Task PostgreSQL_down_for_ten_seconds_under_load_answers_503_then_recovers_losing_nothing()
+    {
+        var (cluster, http, stock) = await StartCluster(silos: 2);
+        await using var _ = cluster;
+        var workload = new Workload(http, Skus, Customers);
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
+
+        var clients = Enumerable.Range(0, 8).Select(c => workload.RunClient(c, TimeSpan.FromSeconds(20), seed: 200 + c)).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await fixture.Server.StopAsync();
+        output.WriteLine($"stopped PostgreSQL with {workload.Orders.Count} orders acknowledged so far");
+        var probe = http.Get($"/api/orders/{workload.Orders.Keys.First()}x");
+        for (var i = 0; i < 10; i++)
+        {
+            var reply = await http.Post("/api/orders", Http.Order(Customers[0], "reject", ("TEA", 1)));
+            statuses.Add(reply.Status);
+            if ((int)reply.Status >= 500)
+            {
+                Assert.Contains("\"code\":\"unavailable\"", reply.Text, StringComparison.Ordinal);
+                Assert.DoesNotContain("   at ", reply.Text, StringComparison.Ordinal);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        await fixture.Server.StartAgainAsync();
+        output.WriteLine($"started PostgreSQL again; statuses while down: {string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{(int)g.Key}×{g.Count()}"))}");
+        await probe;
+        await Task.WhenAll(clients);
+
+        Assert.Contains(HttpStatusCode.ServiceUnavailable, statuses);
+        var after = await http.Post("/api/orders", Http.Order(Customers[0], "reject", ("TEA", 1)));
+        Assert.Equal(HttpStatusCode.Created, after.Status);
+        await Verify(http, workload, stock, "PostgreSQL stopped", extraTea: 1, extraOrder: after.Body.GetProperty("orderId").GetString());
+    }
+
+    private static readonly string[] Customers = [.. Enumerable.Range(1, 8).Select(i => $"c{i}")];
+
+    private async Task<(DurableCluster Cluster, HttpClient Http, Dictionary<string, int> Stock)> StartCluster(int silos)
+    {
+        var connectionString = await fixture.Server.CreateDatabaseAsync();
+        await SchemaMigrator.ApplyAsync(connectionString);
+        var cluster = new DurableCluster(connectionString, PostgresServer.FreePort());
+        for (var i = 1; i <= silos; i++)
+        {
+            cluster.StartSilo(i);
+        }
+
+        await cluster.StartApiAsync();
+        var http = cluster.Client();
+        var stock = new Dictionary<string, int> { ["FLASH"] = 60, ["TEA"] = 400, ["CUP"] = 400, ["POT"] = 400 };
+        foreach (var (sku, quantity) in stock)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await http.Put($"/api/skus/{sku}", new { name = sku, unitPrice = 10m, taxRate = 0.13m })).Status);
+            Assert.Equal(HttpStatusCode.OK, (await http.Post($"/api/skus/{sku}/receipts", new { warehouse = "SH", quantity })).Status);
+        }
+
+        foreach (var customer in Customers)
+        {
+            await http.Put($"/api/customers/{customer}", new { name = customer });
+        }
+
+        return (cluster, http, stock);
+    }
+
+    private async Task Verify(HttpClient http, Workload workload, Dictionary<string, int> initial, string fault, int extraTea = 0, string? extraOrder = null)
+    {
+        var found = 0;
+        var shipped = Skus.ToDictionary(s => s, _ => 0);
+        var reserved = Skus.ToDictionary(s => s, _ => 0);
+        var recount = new Dictionary<string, int> { ["placed"] = 0, ["confirmed"] = 0, ["shipped"] = 0, ["cancelled"] = 0 };
+        var ids = workload.Orders.Keys.Concat(extraOrder is null ? [] : [extraOrder]).ToList();
+        foreach (var id in ids)
+        {
+            var reply = await http.Get($"/api/orders/{id}");
+            Assert.True(reply.Status == HttpStatusCode.OK, $"acknowledged order {id} is missing: {(int)reply.Status} {reply.Text}");
+            found++;
+            var status = reply.Body.GetProperty("status").GetString()!;
+            if (workload.Orders.TryGetValue(id, out var acknowledged))
+            {
+                Assert.True(status == acknowledged.Status, $"order {id}: acknowledged {acknowledged.Status}, reads {status}");
+            }
+
+            var history = reply.Body.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()).ToList();
+            recount["placed"]++;
+            recount["confirmed"] += history.Count(h => h == "confirmed");
+            recount["shipped"] += history.Count(h => h == "shipped");
+            recount["cancelled"] += history.Count(h => h == "cancelled");
+            foreach (var line in reply.Body.GetProperty("lines").EnumerateArray())
+            {
+                var sku = line.GetProperty("sku").GetString()!;
+                var quantity = line.GetProperty("quantity").GetInt32();
+                if (status is "shipped")
+                {
+                    shipped[sku] += quantity;
+                }
+                else if (status is "confirmed" or "picking" or "packed")
+                {
+                    reserved[sku] += quantity;
+                }
+            }
+        }
+
+        var oversold = 0;
+        var leaked = 0;
+        foreach (var sku in Skus)
+        {
+            var stock = (await http.Get($"/api/skus/{sku}")).Body.GetProperty("stock");
+            var onHand = stock.GetProperty("onHand").GetInt32();
+            var held = stock.GetProperty("reserved").GetInt32();
+            oversold += Math.Max(0, shipped[sku] + reserved[sku] - initial[sku]);
+            leaked += held - reserved[sku];
+            Assert.Equal(initial[sku] - shipped[sku], onHand);
+            Assert.Equal(reserved[sku], held);
+            Assert.True(held <= onHand, $"{sku}: reserved {held} > on hand {onHand}");
+        }
+
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var report = await Http.Eventually(() => http.Get($"/api/reports/orders?granularity=day&from={today}&to={today}"),
+            r => r.Body.GetProperty("totals").GetProperty("placed").GetInt32() >= recount["placed"], TimeSpan.FromSeconds(30));
+        var totals = report.Body.GetProperty("totals");
+        output.WriteLine($"{fault}: orders acknowledged {ids.Count}, found afterwards {found}, oversold units {oversold}, " +
+            $"leaked reservations {leaked}, client retries after faults {workload.Faults}; report placed/confirmed/shipped/cancelled " +
+            $"{totals.GetProperty("placed")}/{totals.GetProperty("confirmed")}/{totals.GetProperty("shipped")}/{totals.GetProperty("cancelled")}, " +
+            $"recount {recount["placed"]}/{recount["confirmed"]}/{recount["shipped"]}/{recount["cancelled"]}");
+        Assert.True(ids.Count > 20, "the workload acknowledged too few orders to prove anything");
+        Assert.Equal(ids.Count, found);
+        Assert.Equal(0, oversold);
+        Assert.Equal(0, leaked);
+        foreach (var (key, value) in recount)
+        {
+            Assert.Equal(value, totals.GetProperty(key).GetInt32());
+        }
+
+        _ = extraTea;
+    }
+}
