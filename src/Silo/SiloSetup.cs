@@ -14,6 +14,7 @@ public static class SiloSetup
     public static ISiloBuilder AddOrderActorsGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         silo.Services.AddOptions<OrderOptions>()
             .Bind(configuration.GetSection("Review"))
             .Bind(configuration.GetSection("Orders"));

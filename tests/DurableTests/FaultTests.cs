@@ -47,7 +47,7 @@ public sealed class FaultTests(PostgresFixture fixture, ITestOutputHelper output
             statuses.Add(reply.Status);
             if ((int)reply.Status >= 500)
             {
-                Assert.Contains("\"code\":\"unavailable\"", reply.Text, StringComparison.Ordinal);
+                Assert.True(reply.Text.Contains("\"code\":\"unavailable\"", StringComparison.Ordinal), reply.Text);
                 Assert.DoesNotContain("   at ", reply.Text, StringComparison.Ordinal);
             }
 
@@ -62,7 +62,7 @@ public sealed class FaultTests(PostgresFixture fixture, ITestOutputHelper output
         Assert.Contains(HttpStatusCode.ServiceUnavailable, statuses);
         var after = await http.Post("/api/orders", Http.Order(Customers[0], "reject", ("TEA", 1)));
         Assert.Equal(HttpStatusCode.Created, after.Status);
-        await Verify(http, workload, stock, "PostgreSQL stopped", extraTea: 1, extraOrder: after.Body.GetProperty("orderId").GetString());
+        await Verify(http, workload, stock, "PostgreSQL stopped", extraOrder: after.Body.GetProperty("orderId").GetString());
     }
 
     private static readonly string[] Customers = [.. Enumerable.Range(1, 8).Select(i => $"c{i}")];
@@ -94,7 +94,7 @@ public sealed class FaultTests(PostgresFixture fixture, ITestOutputHelper output
         return (cluster, http, stock);
     }
 
-    private async Task Verify(HttpClient http, Workload workload, Dictionary<string, int> initial, string fault, int extraTea = 0, string? extraOrder = null)
+    private async Task Verify(HttpClient http, Workload workload, Dictionary<string, int> initial, string fault, string? extraOrder = null)
     {
         var found = 0;
         var shipped = Skus.ToDictionary(s => s, _ => 0);
@@ -163,6 +163,5 @@ public sealed class FaultTests(PostgresFixture fixture, ITestOutputHelper output
             Assert.Equal(value, totals.GetProperty(key).GetInt32());
         }
 
-        _ = extraTea;
     }
 }

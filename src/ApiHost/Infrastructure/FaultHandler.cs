@@ -50,7 +50,8 @@ public sealed partial class FaultHandler(ILogger<FaultHandler> logger) : IExcept
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is OrleansException or TimeoutException or OperationCanceledException or System.Data.Common.DbException
-                or System.Net.Sockets.SocketException or IOException)
+                or System.Net.Sockets.SocketException or IOException
+                or Orleans.Serialization.CodecNotFoundException)
             {
                 return true;
             }

@@ -10,8 +10,9 @@ public sealed partial class OrderGrain
     {
         if (State.Exists)
         {
-            // A retry of the placement that created this order: answer it again.
-            return Current();
+            // Order ids are fixed per idempotency key, so this is a retry of the placement that created the
+            // order (its first answer may never have arrived): answer as that placement did.
+            return Current(created: true);
         }
 
         var customer = await GrainFactory.GetGrain<ICustomerGrain>(command.CustomerId).Get();

@@ -18,6 +18,8 @@ public sealed partial class OrderGrain(
     TimeProvider time,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
+    private IGrainTimer? _outboxRetry;
+
     private OrderState State => store.State;
 
     private string OrderId => this.GetPrimaryKeyString();
@@ -114,11 +116,21 @@ public sealed partial class OrderGrain(
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
+                // The change is committed; its event goes out later. Keep trying while this activation lives
+                // (the persisted outbox covers the activation dying too).
                 LogPublishFailed(logger, ex, evt.EventId);
+                _outboxRetry ??= this.RegisterGrainTimer(RetryOutbox, new GrainTimerCreationOptions(OutboxRetryPeriod, OutboxRetryPeriod) { KeepAlive = true });
                 return;
             }
         }
+
+        _outboxRetry?.Dispose();
+        _outboxRetry = null;
     }
+
+    private static readonly TimeSpan OutboxRetryPeriod = TimeSpan.FromSeconds(2);
+
+    private Task RetryOutbox(CancellationToken cancellationToken) => PublishOutbox();
 
     private async Task FinishPendingStockWork()
     {
