@@ -63,6 +63,8 @@ public static class DurableSetup
                 }));
         }
 
+        // A request to a silo that died fails after this long instead of Orleans' default 30 s.
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout(configuration));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;
@@ -78,6 +80,9 @@ public static class DurableSetup
         return silo.AddOrderActorsGrains(configuration);
     }
 
+    private static TimeSpan ResponseTimeout(IConfiguration configuration) =>
+        configuration.GetValue("Orleans:ResponseTimeout", TimeSpan.FromSeconds(10));
+
     /// <summary>An API host (or any client) joining a durable cluster through its gateways.</summary>
     public static IClientBuilder UseDurableCluster(this IClientBuilder client, IConfiguration configuration, string connectionString)
     {
@@ -86,6 +91,8 @@ public static class DurableSetup
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout(configuration));
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         client.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = configuration["Orleans:ClusterId"] ?? "orderactors";

@@ -64,7 +64,7 @@ public sealed class Workload(HttpClient http, IReadOnlyList<string> skus, IReadO
 
     private async Task<(HttpStatusCode Status, JsonElement Body, string Text)> Retry(Func<Task<(HttpStatusCode Status, JsonElement Body, string Text)>> call)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(150);
         while (true)
         {
             try
@@ -86,7 +86,7 @@ public sealed class Workload(HttpClient http, IReadOnlyList<string> skus, IReadO
             Interlocked.Increment(ref _faults);
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("A call kept failing for 90 s.");
+                throw new TimeoutException("A call kept failing for 150 s.");
             }
 
             await Task.Delay(250);
