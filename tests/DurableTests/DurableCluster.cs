@@ -17,10 +17,12 @@ public sealed class DurableCluster : IAsyncDisposable
     private readonly string _logs;
     private readonly Dictionary<int, Process> _silos = [];
     private readonly Dictionary<int, (int Silo, int Gateway)> _ports = [];
+    private readonly Dictionary<string, string> _settings;
     private Process? _api;
 
-    public DurableCluster(string connectionString, int apiPort)
+    public DurableCluster(string connectionString, int apiPort, Dictionary<string, string>? settings = null)
     {
+        _settings = settings ?? [];
         _connectionString = connectionString;
         ApiPort = apiPort;
         _logs = Path.Combine(Path.GetTempPath(), $"orderactors-cluster-{_clusterId}");
@@ -152,7 +154,7 @@ public sealed class DurableCluster : IAsyncDisposable
         start.Environment["Orleans__ServiceId"] = "orderactors-test";
         start.Environment["Orleans__AdvertisedIP"] = "127.0.0.1";
         start.Environment["Auth__FailuresPerMinute"] = "1000000";
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in _settings.Concat(environment))
         {
             start.Environment[key] = value;
         }

@@ -80,6 +80,39 @@ public sealed class RestartTests(PostgresFixture fixture)
         Assert.Contains("\"placed\":5", after[report], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Automatic_completion_is_a_reminder_that_survives_a_restart_of_the_cluster()
+    {
+        var connectionString = await fixture.Server.CreateDatabaseAsync();
+        await SchemaMigrator.ApplyAsync(connectionString);
+        await using var cluster = new DurableCluster(connectionString, PostgresServer.FreePort(),
+            new() { ["Orders__AutoCompleteAfter"] = "00:00:08" });
+        cluster.StartSilo(1);
+        await cluster.StartApiAsync();
+        var http = cluster.Client();
+        await http.Put("/api/skus/TEA", new { name = "Tea set", unitPrice = 10m, taxRate = 0.13m });
+        await http.Post("/api/skus/TEA/receipts", new { warehouse = "SH", quantity = 5 });
+        await http.Put("/api/customers/c1", new { name = "Li Lei" });
+        var order = (await http.Post("/api/orders", new { customerId = "c1", channel = "store", paymentTerms = "cashOnDelivery", lines = new[] { new { sku = "TEA", quantity = 1 } } }))
+            .Body.GetProperty("orderId").GetString()!;
+        foreach (var step in new[] { "pick", "pack" })
+        {
+            await http.Post($"/api/orders/{order}/{step}");
+        }
+
+        await http.Post($"/api/orders/{order}/ship", new { carrier = "SF", trackingNumber = "SF1" });
+        Assert.Equal("delivered", (await http.Post($"/api/orders/{order}/deliver")).Body.GetProperty("status").GetString());
+
+        await cluster.StopAllAsync();
+        cluster.StartSilo(1);
+        await cluster.StartApiAsync();
+        var completed = await Http.Eventually(() => cluster.Client().Get($"/api/orders/{order}"),
+            r => r.Body.GetProperty("status").GetString() == "completed", TimeSpan.FromSeconds(90));
+
+        Assert.Equal("completed", completed.Body.GetProperty("status").GetString());
+        Assert.Equal("system", completed.Body.GetProperty("history").EnumerateArray().Last().GetProperty("actor").GetString());
+    }
+
     private static async Task<Dictionary<string, string>> Read(HttpClient http, IEnumerable<string> paths)
     {
         var result = new Dictionary<string, string>();
