@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderActors.ApiHost.Audit;
+using OrderActors.ApiHost.Complaints;
 using OrderActors.ApiHost.Customers;
 using OrderActors.ApiHost.Infrastructure;
 using OrderActors.ApiHost.Notifications;
@@ -70,7 +71,10 @@ app.MapSkusApi();
 app.MapCustomersApi();
 app.MapOrdersApi();
 app.MapNotificationsApi();
+app.MapCustomerServiceApi();
+app.MapComplaintsApi();
 app.MapReportsApi();
+app.MapCustomerReportsApi();
 app.MapAuditApi();
 
 await app.StartAsync();

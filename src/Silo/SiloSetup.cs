@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderActors.Common;
 using OrderActors.Orders;
 using Orleans.Configuration;
@@ -13,11 +14,14 @@ public static class SiloSetup
     /// <summary>Services every silo needs, whatever stands behind storage and streams.</summary>
     public static ISiloBuilder AddOrderActorsGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton(TimeProvider.System);
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         silo.Services.AddOptions<OrderOptions>()
             .Bind(configuration.GetSection("Review"))
             .Bind(configuration.GetSection("Orders"));
+        silo.Services.AddOptions<Customers.SegmentOptions>().Bind(configuration.GetSection("Segments"));
+        silo.Services.AddOptions<Complaints.ComplaintOptions>().Bind(configuration.GetSection("Complaints:Sla"));
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<Customers.ISegmentRefreshGrain>(0).Start());
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = configuration["Orleans:ClusterId"] ?? "orderactors";

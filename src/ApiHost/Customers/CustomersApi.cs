@@ -34,7 +34,7 @@ public static class CustomersApi
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var profile = new CustomerProfile(body!.Name!.Trim(), body.Email, body.Phone, body.RequiresReview ?? false);
+        var profile = CustomerValidation.ToProfile(body!);
         var (customer, created) = await grains.GetGrain<ICustomerGrain>(customerId).Upsert(profile);
         var resource = CustomerResource.From(customer);
         return created ? TypedResults.Created($"/api/customers/{customerId}", resource) : TypedResults.Ok(resource);
@@ -65,7 +65,7 @@ public static class CustomersApi
             errors.Add("limit", "From 1 to 200.");
         }
 
-        if (cursor is not null && OrderCursor.Decode(cursor) is null)
+        if (cursor is not null && PageCursor.Decode(cursor) is null)
         {
             errors.Add("cursor", "Not a cursor this API gave out.");
         }

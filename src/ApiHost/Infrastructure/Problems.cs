@@ -17,7 +17,7 @@ public static class Problems
         ErrorCodes.InvalidTransition or ErrorCodes.OutOfStock or ErrorCodes.Overpayment or ErrorCodes.PaymentRequired
             or ErrorCodes.PaymentConflict or ErrorCodes.WarehouseMismatch or ErrorCodes.RequestInProgress => StatusCodes.Status409Conflict,
         ErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
-        ErrorCodes.UnknownSku or ErrorCodes.UnknownCustomer or ErrorCodes.CurrencyMismatch
+        ErrorCodes.UnknownSku or ErrorCodes.UnknownCustomer or ErrorCodes.UnknownOrder or ErrorCodes.CurrencyMismatch
             or ErrorCodes.IdempotencyKeyReused => StatusCodes.Status422UnprocessableEntity,
         ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
@@ -89,6 +89,7 @@ public static class Problems
         ErrorCodes.WarehouseMismatch => "Wrong warehouse",
         ErrorCodes.UnknownSku => "Unknown SKU",
         ErrorCodes.UnknownCustomer => "Unknown customer",
+        ErrorCodes.UnknownOrder => "Unknown order",
         ErrorCodes.CurrencyMismatch => "Currency mismatch",
         ErrorCodes.IdempotencyKeyReused => "Idempotency key reused with a different request",
         ErrorCodes.RequestInProgress => "A request with this idempotency key is in progress",

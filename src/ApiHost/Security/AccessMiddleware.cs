@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrderActors.ApiHost.Infrastructure;
 using OrderActors.Common;
+using OrderActors.Complaints;
 using OrderActors.Orders;
 
 namespace OrderActors.ApiHost.Security;
@@ -78,6 +79,12 @@ public sealed class AccessMiddleware(RequestDelegate next, AuthFailureThrottle t
 
                 http.Items[OrderKey] = order;
                 return null;
+            case CustomerScope.OwnComplaint:
+                var complaintId = http.GetRouteValue("complaintId") as string;
+                var complaint = FieldErrors.IsId(complaintId) ? await grains.GetGrain<IComplaintGrain>(complaintId!).Get() : null;
+                return complaint is null ? Problems.NotFound($"Complaint '{complaintId}'")
+                    : caller.CanActFor(complaint.CustomerId) ? null
+                    : Problems.Of(ErrorCodes.Forbidden, "A customer key can reach only its own complaints.");
             default:
                 return null;
         }

@@ -21,6 +21,19 @@ public static class AccessPolicy
         ["GET /api/customers/{customerId}"] = new([Clerk, Finance, Customer], CustomerScope.OwnCustomer),
         ["GET /api/customers/{customerId}/orders"] = new([Clerk, Finance, Customer], CustomerScope.OwnCustomer),
         ["GET /api/customers/{customerId}/notifications"] = new([Clerk, Customer], CustomerScope.OwnCustomer),
+        ["PUT /api/customers/{customerId}/segment-override"] = new([Clerk]),
+        ["DELETE /api/customers/{customerId}/segment-override"] = new([Clerk]),
+        ["POST /api/customers/{customerId}/service-records"] = new([Clerk]),
+        ["GET /api/customers/{customerId}/service-records"] = new([Clerk]),
+        ["POST /api/customers/{customerId}/complaints"] = new([Clerk, Customer], CustomerScope.OwnCustomer),
+        ["GET /api/customers/{customerId}/complaints"] = new([Clerk, Customer], CustomerScope.OwnCustomer),
+        ["GET /api/complaints"] = new([Clerk]),
+        ["GET /api/complaints/{complaintId}"] = new([Clerk, Customer], CustomerScope.OwnComplaint),
+        ["POST /api/complaints/{complaintId}/assign"] = new([Clerk]),
+        ["POST /api/complaints/{complaintId}/start"] = new([Clerk]),
+        ["POST /api/complaints/{complaintId}/resolve"] = new([Clerk]),
+        ["POST /api/complaints/{complaintId}/close"] = new([Clerk]),
+        ["POST /api/complaints/{complaintId}/reopen"] = new([Clerk]),
 
         ["POST /api/orders"] = new([Clerk, Customer], CustomerScope.OwnBody),
         ["GET /api/orders/review-queue"] = new([Clerk]),
@@ -37,6 +50,9 @@ public static class AccessPolicy
 
         ["GET /api/notifications"] = new([Clerk, Warehouse]),
         ["GET /api/reports/orders"] = new([Clerk, Finance]),
+        ["GET /api/reports/customers/segments"] = new([Clerk, Finance]),
+        ["GET /api/reports/customers/behaviour"] = new([Clerk, Finance]),
+        ["GET /api/reports/customers/service"] = new([Clerk]),
         ["GET /api/audit"] = new([]),
     };
 

@@ -12,6 +12,9 @@ public enum CustomerScope
     /// <summary>The order named by the route's {orderId} must belong to the key's customer.</summary>
     OwnOrder,
 
+    /// <summary>The complaint named by the route's {complaintId} must belong to the key's customer.</summary>
+    OwnComplaint,
+
     /// <summary>The handler checks the customer named in the body.</summary>
     OwnBody,
 }

@@ -16,6 +16,7 @@ public static class ErrorCodes
     public const string WarehouseMismatch = "warehouse_mismatch";
     public const string UnknownSku = "unknown_sku";
     public const string UnknownCustomer = "unknown_customer";
+    public const string UnknownOrder = "unknown_order";
     public const string CurrencyMismatch = "currency_mismatch";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string RequestInProgress = "request_in_progress";

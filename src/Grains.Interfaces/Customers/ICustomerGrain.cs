@@ -9,6 +9,7 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <returns>The customer, and whether this call created it.</returns>
     [Alias("Upsert")] Task<(CustomerSnapshot Customer, bool Created)> Upsert(CustomerProfile profile);
 
+    /// <summary>The customer with its segment as of now (time alone can move it, e.g. to at risk).</summary>
     [Alias("Get")] Task<CustomerSnapshot?> Get();
 
     /// <summary>Record or update one of the customer's orders, with an optional notice for the customer.</summary>
@@ -18,4 +19,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("ListOrders")] Task<CustomerOrderPage> ListOrders(OrderStatus? status, int limit, string? cursor);
 
     [Alias("ListNotifications")] Task<IReadOnlyList<Notification>> ListNotifications(int limit);
+
+    /// <summary>Recompute the segment with the current time; the periodic sweep calls this.</summary>
+    [Alias("RefreshSegment")] Task<SegmentAssignment?> RefreshSegment();
+
+    /// <param name="segment">The segment to pin, or null to return to the automatic one.</param>
+    [Alias("OverrideSegment")] Task<CustomerSnapshot?> OverrideSegment(string? segment, string reason, string actor);
+
+    [Alias("AddServiceRecord")] Task<ServiceRecord?> AddServiceRecord(string channel, string summary, string? orderId, string actor);
+
+    [Alias("ListServiceRecords")] Task<(IReadOnlyList<ServiceRecord> Items, string? NextCursor)> ListServiceRecords(int limit, string? cursor);
 }

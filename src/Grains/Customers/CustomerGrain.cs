@@ -1,17 +1,24 @@
+using Microsoft.Extensions.Options;
 using OrderActors.Common;
 using OrderActors.Orders;
 
 namespace OrderActors.Customers;
 
-/// <summary>A customer's profile, the orders it placed (kept current by the order grains) and its notices.</summary>
+/// <summary>
+/// A customer's profile, the orders it placed (kept current by the order grains), its segment, service
+/// records and notices. Every change that moves its figures is passed on to its directory shard.
+/// </summary>
 [GrainType("customer")]
-public sealed class CustomerGrain(
+public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Customers)] IPersistentState<CustomerState> store,
+    IOptions<SegmentOptions> segments,
     TimeProvider time) : Grain, ICustomerGrain
 {
     private const int NotificationCapacity = 200;
 
     private CustomerState State => store.State;
+
+    private string CustomerId => this.GetPrimaryKeyString();
 
     public async Task<(CustomerSnapshot Customer, bool Created)> Upsert(CustomerProfile profile)
     {
@@ -25,11 +32,24 @@ public sealed class CustomerGrain(
         State.CreatedAt = created ? now : State.CreatedAt;
         State.UpdatedAt = now;
         State.Profile = profile;
-        await store.WriteStateAsync();
+        await Save(Evaluate(now));
         return (Snapshot(), created);
     }
 
-    public Task<CustomerSnapshot?> Get() => Task.FromResult(State.Profile is null ? null : Snapshot());
+    public async Task<CustomerSnapshot?> Get()
+    {
+        if (State.Profile is null)
+        {
+            return null;
+        }
+
+        if (Evaluate(time.GetUtcNow()) is { } move)
+        {
+            await Save(move);
+        }
+
+        return Snapshot();
+    }
 
     public async Task TrackOrder(CustomerOrder order, Notification? notice)
     {
@@ -52,13 +72,13 @@ public sealed class CustomerGrain(
 
         if (changed || notify)
         {
-            await store.WriteStateAsync();
+            await Save(Evaluate(time.GetUtcNow()), toDirectory: changed);
         }
     }
 
     public Task<CustomerOrderPage> ListOrders(OrderStatus? status, int limit, string? cursor)
     {
-        var after = OrderCursor.Decode(cursor);
+        var after = PageCursor.Decode(cursor);
         var page = State.Orders.Values
             .Where(o => status is null || o.Status == status)
             .OrderByDescending(o => o.CreatedAt.UtcTicks).ThenByDescending(o => o.OrderId, StringComparer.Ordinal)
@@ -66,15 +86,72 @@ public sealed class CustomerGrain(
                 || (o.CreatedAt.UtcTicks == after.Value.Ticks && string.CompareOrdinal(o.OrderId, after.Value.OrderId) < 0))
             .Take(limit + 1)
             .ToList();
-        var next = page.Count > limit ? OrderCursor.Encode(page[limit - 1]) : null;
+        var next = page.Count > limit ? PageCursor.Encode(page[limit - 1]) : null;
         return Task.FromResult(new CustomerOrderPage(page.Take(limit).ToList(), next));
     }
 
     public Task<IReadOnlyList<Notification>> ListNotifications(int limit) =>
         Task.FromResult<IReadOnlyList<Notification>>(Enumerable.Reverse(State.Notifications).Take(limit).ToList());
 
-    private CustomerSnapshot Snapshot() => new(
-        this.GetPrimaryKeyString(), State.Profile!, CustomerSegments.Of(State.Orders.Values),
-        State.Orders.Values.Count(o => o.Status != OrderStatus.Cancelled),
-        State.Orders.Values.Sum(o => o.NetPaid), State.CreatedAt, State.UpdatedAt);
+    public async Task<SegmentAssignment?> RefreshSegment()
+    {
+        if (State.Profile is null)
+        {
+            return null;
+        }
+
+        // Always re-announce the summary: this is also how a directory shard that lost its last few
+        // unflushed updates in a crash gets them back.
+        await Save(Evaluate(time.GetUtcNow()));
+        return State.Segment;
+    }
+
+    public async Task<CustomerSnapshot?> OverrideSegment(string? segment, string reason, string actor)
+    {
+        if (State.Profile is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        State.Override = segment is null ? null : new SegmentAssignment(segment, $"set by {actor}: {reason}", now, actor);
+        State.UpdatedAt = now;
+        await Save(Evaluate(now), toDirectory: true);
+        return Snapshot();
+    }
+
+    /// <summary>Assigns the segment due now; a change of segment is returned as a move (reasons are recomputed on read).</summary>
+    private SegmentMove? Evaluate(DateTimeOffset now)
+    {
+        var (segment, _) = State.Override is { } manual
+            ? (manual.Segment, manual.Reason)
+            : Segmentation.Classify(Segmentation.StatsOf(State.Orders.Values), now, segments.Value);
+        var previous = State.Segment?.Segment;
+        if (previous == segment)
+        {
+            return null;
+        }
+
+        State.Segment = new SegmentAssignment(segment, "", now, State.Override?.OverriddenBy);
+        return new SegmentMove(CustomerId, previous ?? "none", segment, now);
+    }
+
+    private async Task Save(SegmentMove? move, bool toDirectory = true)
+    {
+        await store.WriteStateAsync();
+        if (toDirectory || move is not null)
+        {
+            await GrainFactory.GetGrain<ICustomerDirectoryGrain>(ICustomerDirectoryGrain.ShardOf(CustomerId))
+                .Update(new CustomerSummary(CustomerId, State.Profile?.Name ?? "", State.Segment?.Segment ?? Segmentation.Prospect,
+                    Segmentation.StatsOf(State.Orders.Values), time.GetUtcNow()), move);
+        }
+    }
+
+    private CustomerSnapshot Snapshot()
+    {
+        var stats = Segmentation.StatsOf(State.Orders.Values);
+        var reason = State.Override?.Reason ?? Segmentation.Classify(stats, time.GetUtcNow(), segments.Value).Reason;
+        var segment = State.Segment! with { Reason = reason, OverriddenBy = State.Override?.OverriddenBy };
+        return new CustomerSnapshot(CustomerId, State.Profile!, segment, stats, State.CreatedAt, State.UpdatedAt);
+    }
 }

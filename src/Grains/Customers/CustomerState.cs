@@ -10,4 +10,12 @@ public sealed class CustomerState
     [Id(2)] public DateTimeOffset UpdatedAt { get; set; }
     [Id(3)] public Dictionary<string, CustomerOrder> Orders { get; set; } = new(StringComparer.Ordinal);
     [Id(4)] public List<Notification> Notifications { get; set; } = [];
+
+    /// <summary>The segment last assigned (automatic or manual) and since when.</summary>
+    [Id(5)] public SegmentAssignment? Segment { get; set; }
+
+    /// <summary>A manual segment that wins over the automatic one until cleared.</summary>
+    [Id(6)] public SegmentAssignment? Override { get; set; }
+
+    [Id(7)] public List<ServiceRecord> ServiceRecords { get; set; } = [];
 }

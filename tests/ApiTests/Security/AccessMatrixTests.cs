@@ -21,6 +21,22 @@ public sealed class AccessMatrixTests(ApiFixture fixture)
         ["GET /api/customers/{customerId}"] = "ACFO",
         ["GET /api/customers/{customerId}/orders"] = "ACFO",
         ["GET /api/customers/{customerId}/notifications"] = "ACO",
+        ["PUT /api/customers/{customerId}/segment-override"] = "AC",
+        ["DELETE /api/customers/{customerId}/segment-override"] = "AC",
+        ["POST /api/customers/{customerId}/service-records"] = "AC",
+        ["GET /api/customers/{customerId}/service-records"] = "AC",
+        ["POST /api/customers/{customerId}/complaints"] = "ACO",
+        ["GET /api/customers/{customerId}/complaints"] = "ACO",
+        ["GET /api/complaints"] = "AC",
+        ["GET /api/complaints/{complaintId}"] = "ACO",
+        ["POST /api/complaints/{complaintId}/assign"] = "AC",
+        ["POST /api/complaints/{complaintId}/start"] = "AC",
+        ["POST /api/complaints/{complaintId}/resolve"] = "AC",
+        ["POST /api/complaints/{complaintId}/close"] = "AC",
+        ["POST /api/complaints/{complaintId}/reopen"] = "AC",
+        ["GET /api/reports/customers/segments"] = "ACF",
+        ["GET /api/reports/customers/behaviour"] = "ACF",
+        ["GET /api/reports/customers/service"] = "AC",
         ["POST /api/orders"] = "ACO",
         ["GET /api/orders/review-queue"] = "AC",
         ["GET /api/orders/{orderId}"] = "ACWFO",
@@ -63,9 +79,10 @@ public sealed class AccessMatrixTests(ApiFixture fixture)
         var own = await admin.Customer("own");
         var other = await admin.Customer("other");
         var order = (await admin.Post("/api/orders", Api.OrderJson(own, (sku, 1)))).Str("orderId");
+        var complaint = (await admin.Post($"/api/customers/{own}/complaints", Api.Json(new { category = "delivery", description = "late" }))).Str("complaintId");
         var (method, template) = (route.Split(' ')[0], route.Split(' ')[1]);
         var path = template.Replace("{sku}", sku, StringComparison.Ordinal).Replace("{customerId}", own, StringComparison.Ordinal)
-            .Replace("{orderId}", order, StringComparison.Ordinal);
+            .Replace("{orderId}", order, StringComparison.Ordinal).Replace("{complaintId}", complaint, StringComparison.Ordinal);
         var body = method == "GET" ? null : route == "POST /api/orders" ? Api.OrderJson(own, (sku, 1)) : "{}";
 
         var keys = new Dictionary<char, string?>(Callers.Select(c => KeyValuePair.Create(c.Key, (string?)c.Value)))

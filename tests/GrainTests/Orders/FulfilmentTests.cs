@@ -104,6 +104,6 @@ public sealed class FulfilmentTests(ClusterFixture fixture)
         Assert.Equal(Enumerable.Reverse(ids), first.Items.Concat(second.Items).Concat(third.Items).Select(o => o.OrderId));
         Assert.Null(third.NextCursor);
         Assert.Equal(3, (await grain.ListOrders(OrderStatus.Cancelled, 10, null)).Items.Count);
-        Assert.Equal(2, (await grain.Get())!.OrderCount);
+        Assert.Equal(2, (await grain.Get())!.Stats.OrderCount);
     }
 }

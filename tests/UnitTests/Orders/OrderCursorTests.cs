@@ -3,13 +3,13 @@ using OrderActors.Orders;
 
 namespace OrderActors.Tests.Orders;
 
-public sealed class OrderCursorTests
+public sealed class PageCursorTests
 {
     [Fact]
     public void A_cursor_round_trips()
     {
         var order = new CustomerOrder("01ABC", OrderStatus.Confirmed, Channel.Web, 1m, 0m, "CNY", new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero), 1);
-        var decoded = OrderCursor.Decode(OrderCursor.Encode(order));
+        var decoded = PageCursor.Decode(PageCursor.Encode(order));
         Assert.Equal((order.CreatedAt.UtcTicks, "01ABC"), decoded);
     }
 
@@ -19,6 +19,6 @@ public sealed class OrderCursorTests
     [InlineData("")]
     public void Garbage_is_not_a_cursor(string cursor)
     {
-        Assert.Null(OrderCursor.Decode(cursor));
+        Assert.Null(PageCursor.Decode(cursor));
     }
 }

@@ -4,11 +4,13 @@ using System.Text;
 
 namespace OrderActors.Customers;
 
-/// <summary>An opaque page cursor: the (createdAt, orderId) of the last order of a page.</summary>
-public static class OrderCursor
+/// <summary>An opaque page cursor: the (time, id) of the last item of a page, for lists sorted by time then id.</summary>
+public static class PageCursor
 {
-    public static string Encode(CustomerOrder last) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{last.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{last.OrderId}"));
+    public static string Encode(CustomerOrder last) => Encode(last.CreatedAt, last.OrderId);
+
+    public static string Encode(DateTimeOffset at, string id) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{id}"));
 
     public static (long Ticks, string OrderId)? Decode(string? cursor)
     {

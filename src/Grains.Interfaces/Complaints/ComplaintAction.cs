@@ -1,0 +1,10 @@
+namespace OrderActors.Complaints;
+
+public enum ComplaintAction
+{
+    Assign,
+    Start,
+    Resolve,
+    Close,
+    Reopen,
+}

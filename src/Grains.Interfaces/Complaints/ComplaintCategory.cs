@@ -1,0 +1,10 @@
+namespace OrderActors.Complaints;
+
+public enum ComplaintCategory
+{
+    Product,
+    Delivery,
+    Payment,
+    Service,
+    Other,
+}

@@ -1,0 +1,9 @@
+namespace OrderActors.Complaints;
+
+public enum ComplaintPriority
+{
+    Low,
+    Normal,
+    High,
+    Urgent,
+}

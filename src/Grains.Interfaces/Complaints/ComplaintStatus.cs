@@ -1,0 +1,9 @@
+namespace OrderActors.Complaints;
+
+public enum ComplaintStatus
+{
+    Open,
+    InProgress,
+    Resolved,
+    Closed,
+}
