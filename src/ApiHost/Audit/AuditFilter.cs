@@ -19,6 +19,7 @@ public sealed class AuditFilter(string action) : IEndpointFilter
     private static string TargetOf(HttpContext http) =>
         http.GetRouteValue("orderId") is string order ? $"order:{order}"
         : http.GetRouteValue("sku") is string sku ? $"sku:{sku}"
+        : http.GetRouteValue("complaintId") is string complaint ? $"complaint:{complaint}"
         : http.GetRouteValue("customerId") is string customer ? $"customer:{customer}"
         : http.Request.Path.ToString();
 }
