@@ -4,6 +4,7 @@ using OrderActors.ApiHost.Audit;
 using OrderActors.ApiHost.Complaints;
 using OrderActors.ApiHost.Customers;
 using OrderActors.ApiHost.Infrastructure;
+using OrderActors.ApiHost.Inventory;
 using OrderActors.ApiHost.Notifications;
 using OrderActors.ApiHost.Operations;
 using OrderActors.ApiHost.Orders;
@@ -73,7 +74,9 @@ app.MapOrdersApi();
 app.MapNotificationsApi();
 app.MapCustomerServiceApi();
 app.MapComplaintsApi();
+app.MapInventoryApi();
 app.MapReportsApi();
+app.MapInventoryReportsApi();
 app.MapCustomerReportsApi();
 app.MapAuditApi();
 

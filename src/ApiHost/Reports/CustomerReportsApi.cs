@@ -20,7 +20,7 @@ public static class CustomerReportsApi
     public static async Task<Results<Ok<SegmentReport>, ContentHttpResult, ProblemHttpResult>> Segments(
         string? from, string? to, HttpContext http, IGrainFactory grains, TimeProvider time)
     {
-        if (Period(from, to, time) is not ({ } start, { } end))
+        if (Period.Parse(from, to, time, TimeSpan.FromDays(30)) is not ({ } start, { } end))
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["from"] = ["'from' and 'to' are ISO 8601 dates or timestamps, 'from' first."] });
         }
@@ -43,7 +43,7 @@ public static class CustomerReportsApi
     public static async Task<Results<Ok<ServiceReport>, ContentHttpResult, ProblemHttpResult>> Service(
         string? from, string? to, HttpContext http, IGrainFactory grains, TimeProvider time)
     {
-        if (Period(from, to, time) is not ({ } start, { } end))
+        if (Period.Parse(from, to, time, TimeSpan.FromDays(30)) is not ({ } start, { } end))
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["from"] = ["'from' and 'to' are ISO 8601 dates or timestamps, 'from' first."] });
         }
@@ -51,17 +51,4 @@ public static class CustomerReportsApi
         var report = CustomerReports.Service(await grains.GetGrain<IComplaintIndexGrain>(0).All(), start, end, time.GetUtcNow());
         return ReportsApi.WantsCsv(http) ? TypedResults.Text(CustomerReports.Csv(report), "text/csv") : TypedResults.Ok(report);
     }
-
-    /// <summary>The reporting period; by default the last 30 days. A date as 'to' includes that whole day.</summary>
-    private static (DateTimeOffset? From, DateTimeOffset? To) Period(string? from, string? to, TimeProvider time)
-    {
-        var end = to is null ? time.GetUtcNow() : Parse(to, endOfDay: true);
-        var start = from is null ? end?.AddDays(-30) : Parse(from, endOfDay: false);
-        return start <= end ? (start, end) : (null, null);
-    }
-
-    private static DateTimeOffset? Parse(string value, bool endOfDay) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
-            ? value.Length == 10 && endOfDay ? at.AddDays(1).AddTicks(-1) : at
-            : null;
 }

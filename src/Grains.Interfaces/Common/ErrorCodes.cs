@@ -10,6 +10,8 @@ public static class ErrorCodes
     public const string NotFound = "not_found";
     public const string InvalidTransition = "invalid_transition";
     public const string OutOfStock = "out_of_stock";
+    public const string InsufficientStock = "insufficient_stock";
+    public const string CountAlreadyPosted = "count_already_posted";
     public const string Overpayment = "overpayment";
     public const string PaymentRequired = "payment_required";
     public const string PaymentConflict = "payment_conflict";

@@ -1,8 +1,10 @@
+using OrderActors.Inventory;
+
 namespace OrderActors.Stock;
 
 /// <summary>
 /// One SKU's catalog data and stock across warehouses; the serialization point for that SKU.
-/// Reservations are keyed by order id, so every call here is safe to repeat.
+/// Every change is a movement; reservations are keyed by order id, so every call here is safe to repeat.
 /// </summary>
 [Alias("OrderActors.ISkuStockGrain")]
 public interface ISkuStockGrain : IGrainWithStringKey
@@ -24,4 +26,13 @@ public interface ISkuStockGrain : IGrainWithStringKey
 
     /// <summary>Remember a backordered order so receipts can fill it first-come first-served.</summary>
     [Alias("AwaitStock")] Task AwaitStock(string orderId);
+
+    /// <param name="operationId">Makes the call idempotent: the same id applies once.</param>
+    [Alias("Adjust")] Task<StockChangeResult> Adjust(string operationId, string warehouse, int quantityDelta, AdjustmentReason reason, string? note, string actor);
+
+    /// <summary>Moves available stock between two warehouses in one turn: it is never in both, nor in neither.</summary>
+    [Alias("Transfer")] Task<StockChangeResult> Transfer(string transferId, string fromWarehouse, string toWarehouse, int quantity, string? reference, string actor);
+
+    /// <summary>Applies a cycle count's variance to on-hand (idempotent by count id).</summary>
+    [Alias("CorrectCount")] Task<StockChangeResult> CorrectCount(string countId, string warehouse, int delta, string actor);
 }

@@ -1,19 +1,27 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OrderActors.Common;
+using OrderActors.Inventory;
 
 namespace OrderActors.Stock;
 
 /// <summary>
 /// The serialization point for one SKU: check-and-reserve happens in one grain turn, so stock never
-/// oversells. Invariants: 0 ≤ reserved ≤ onHand per warehouse; one reservation per order.
+/// oversells. Invariants: 0 ≤ reserved ≤ onHand per warehouse; one reservation per order; on-hand is the
+/// sum of the movements this grain records with every change.
 /// </summary>
 [GrainType("sku-stock")]
-public sealed class SkuStockGrain(
+public sealed partial class SkuStockGrain(
     [PersistentState("sku", StorageNames.Stock)] IPersistentState<SkuStockState> store,
-    TimeProvider time) : Grain, ISkuStockGrain
+    IOptions<InventoryOptions> inventory,
+    TimeProvider time,
+    ILogger<SkuStockGrain> logger) : Grain, ISkuStockGrain
 {
     private SkuStockState State => store.State;
 
     private string Sku => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => await PublishMovements();
 
     public async Task<(SkuSnapshot Sku, bool Created)> Upsert(SkuCatalog catalog)
     {
@@ -25,7 +33,12 @@ public sealed class SkuStockGrain(
 
         State.Catalog = catalog;
         State.Version++;
-        await store.WriteStateAsync();
+        await Commit();
+        if (created)
+        {
+            await GrainFactory.GetGrain<IInventoryRegistryGrain>(0).AddSku(Sku);
+        }
+
         return (Snapshot(), created);
     }
 
@@ -53,11 +66,12 @@ public sealed class SkuStockGrain(
             return new ReservationResult(false, null, acceptable.Select(w => State.Warehouses[w].Available).DefaultIfEmpty(0).Max());
         }
 
-        State.Warehouses[chosen].Reserved += quantity;
         State.Reservations[orderId] = new Reservation(chosen, quantity);
         State.Waiting.Remove(orderId);
-        State.Version++;
-        await store.WriteStateAsync();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        State.DailyDemand[today] = State.DailyDemand.GetValueOrDefault(today) + quantity;
+        Move(chosen, MovementKind.Reservation, 0, quantity, "system", orderId);
+        await Commit();
         return new ReservationResult(true, chosen, State.Warehouses[chosen].Available);
     }
 
@@ -74,9 +88,8 @@ public sealed class SkuStockGrain(
             return false;
         }
 
-        State.Warehouses[reservation.Warehouse].Reserved -= reservation.Quantity;
-        State.Version++;
-        await store.WriteStateAsync();
+        Move(reservation.Warehouse, MovementKind.Release, 0, -reservation.Quantity, "system", orderId);
+        await Commit();
         return true;
     }
 
@@ -87,11 +100,8 @@ public sealed class SkuStockGrain(
             return false;
         }
 
-        var level = State.Warehouses[reservation.Warehouse];
-        level.Reserved -= reservation.Quantity;
-        level.OnHand -= reservation.Quantity;
-        State.Version++;
-        await store.WriteStateAsync();
+        Move(reservation.Warehouse, MovementKind.Shipment, -reservation.Quantity, -reservation.Quantity, "system", orderId);
+        await Commit();
         return true;
     }
 
@@ -107,16 +117,10 @@ public sealed class SkuStockGrain(
             throw new ArgumentOutOfRangeException(nameof(command), "A receipt quantity is positive.");
         }
 
-        if (!State.Warehouses.TryGetValue(command.Warehouse, out var level))
-        {
-            State.Warehouses[command.Warehouse] = level = new WarehouseLevel();
-        }
-
-        level.OnHand += command.Quantity;
-        State.Version++;
+        Move(command.Warehouse, MovementKind.Receipt, command.Quantity, 0, command.Actor, command.Reference);
         var replenished = State.ShortageRaised;
         State.ShortageRaised = false;
-        await store.WriteStateAsync();
+        await Commit();
         if (replenished)
         {
             await Notices.Post(new Notification($"{Sku}:replenishment:{State.Version}", NotificationKinds.Replenishment,

@@ -16,6 +16,19 @@ public sealed class SkuStockState
     [Id(4)] public bool ShortageRaised { get; set; }
     [Id(5)] public int Version { get; set; }
 
+    /// <summary>Movements recorded with this state and not yet known to be published to the movement log.</summary>
+    [Id(6)] public List<Inventory.StockMovement> Outbox { get; set; } = [];
+
+    [Id(7)] public long MovementSequence { get; set; }
+
+    /// <summary>Ids of recent adjustments, transfers and count corrections, so a repeated call applies once.</summary>
+    [Id(8)] public List<string> AppliedOperations { get; set; } = [];
+
+    /// <summary>Units reserved per day over the last weeks: the demand behind reorder suggestions.</summary>
+    [Id(9)] public Dictionary<DateOnly, int> DailyDemand { get; set; } = [];
+
+    [Id(10)] public Inventory.LowStockAlert? Alert { get; set; }
+
     public StockLevels Levels()
     {
         var warehouses = Warehouses.OrderBy(w => w.Key, StringComparer.Ordinal)

@@ -49,6 +49,19 @@ public sealed class AccessMatrixTests(ApiFixture fixture)
         ["POST /api/orders/{orderId}/complete"] = "ACO",
         ["POST /api/orders/{orderId}/cancel"] = "ACO",
         ["POST /api/orders/{orderId}/payments"] = "AFO",
+        ["GET /api/skus/{sku}/movements"] = "AWF",
+        ["POST /api/inventory/adjustments"] = "AW",
+        ["POST /api/inventory/transfers"] = "AW",
+        ["GET /api/inventory/transfers"] = "AWF",
+        ["GET /api/inventory/alerts"] = "ACW",
+        ["POST /api/inventory/counts"] = "AW",
+        ["GET /api/inventory/counts/{countId}"] = "AWF",
+        ["POST /api/inventory/counts/{countId}/lines"] = "AW",
+        ["POST /api/inventory/counts/{countId}/post"] = "AW",
+        ["GET /api/reports/inventory/stock"] = "AWF",
+        ["GET /api/reports/inventory/movements"] = "AWF",
+        ["GET /api/reports/inventory/transfers"] = "AWF",
+        ["GET /api/reports/inventory/counts"] = "AWF",
         ["GET /api/notifications"] = "ACW",
         ["GET /api/reports/orders"] = "ACF",
         ["GET /api/audit"] = "A",
@@ -79,10 +92,12 @@ public sealed class AccessMatrixTests(ApiFixture fixture)
         var own = await admin.Customer("own");
         var other = await admin.Customer("other");
         var order = (await admin.Post("/api/orders", Api.OrderJson(own, (sku, 1)))).Str("orderId");
+        var count = (await admin.Post("/api/inventory/counts", Api.Json(new { warehouse = "SH", skus = new[] { sku } }))).Str("countId");
         var complaint = (await admin.Post($"/api/customers/{own}/complaints", Api.Json(new { category = "delivery", description = "late" }))).Str("complaintId");
         var (method, template) = (route.Split(' ')[0], route.Split(' ')[1]);
         var path = template.Replace("{sku}", sku, StringComparison.Ordinal).Replace("{customerId}", own, StringComparison.Ordinal)
-            .Replace("{orderId}", order, StringComparison.Ordinal).Replace("{complaintId}", complaint, StringComparison.Ordinal);
+            .Replace("{orderId}", order, StringComparison.Ordinal).Replace("{complaintId}", complaint, StringComparison.Ordinal)
+            .Replace("{countId}", count, StringComparison.Ordinal);
         var body = method == "GET" ? null : route == "POST /api/orders" ? Api.OrderJson(own, (sku, 1)) : "{}";
 
         var keys = new Dictionary<char, string?>(Callers.Select(c => KeyValuePair.Create(c.Key, (string?)c.Value)))

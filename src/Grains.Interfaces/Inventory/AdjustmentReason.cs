@@ -1,0 +1,9 @@
+namespace OrderActors.Inventory;
+
+public enum AdjustmentReason
+{
+    Damaged,
+    Lost,
+    Found,
+    Other,
+}

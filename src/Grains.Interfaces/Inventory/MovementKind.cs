@@ -1,0 +1,14 @@
+namespace OrderActors.Inventory;
+
+public enum MovementKind
+{
+    Receipt,
+    Reservation,
+    Release,
+    Shipment,
+    Return,
+    Adjustment,
+    TransferOut,
+    TransferIn,
+    CountCorrection,
+}

@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Logging;
+using OrderActors.Common;
+using OrderActors.Inventory;
+using Orleans.Runtime;
+
+namespace OrderActors.Stock;
+
+public sealed partial class SkuStockGrain
+{
+    private static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(200);
+    private IGrainTimer? _flush;
+
+    /// <summary>Applies one movement to a warehouse and records it; persisted with the state by <see cref="Commit"/>.</summary>
+    private void Move(string warehouse, MovementKind kind, int onHandDelta, int reservedDelta, string actor, string? reference)
+    {
+        if (!State.Warehouses.TryGetValue(warehouse, out var level))
+        {
+            State.Warehouses[warehouse] = level = new WarehouseLevel();
+        }
+
+        level.OnHand += onHandDelta;
+        level.Reserved += reservedDelta;
+        State.Version++;
+        State.MovementSequence++;
+        State.Outbox.Add(new StockMovement($"{Sku}:{State.MovementSequence}", Sku, warehouse, kind, onHandDelta, reservedDelta,
+            time.GetUtcNow(), actor, reference));
+    }
+
+    /// <summary>
+    /// Persists the change with its movements, then raises or clears the low-stock alert. Movements are
+    /// published in batches a moment later, off the caller's path; the persisted outbox covers a crash.
+    /// </summary>
+    private async Task Commit()
+    {
+        var alert = EvaluateAlert();
+        await store.WriteStateAsync();
+        if (alert is not null)
+        {
+            await GrainFactory.GetGrain<IInventoryRegistryGrain>(0).SetAlert(alert);
+            await TryPublish(StreamNames.StockAlerts, Sku, alert);
+        }
+
+        if (State.Outbox.Count > 0)
+        {
+            _flush ??= this.RegisterGrainTimer(FlushMovements, new GrainTimerCreationOptions(FlushDelay, FlushDelay) { KeepAlive = true });
+        }
+    }
+
+    private async Task FlushMovements(CancellationToken cancellationToken)
+    {
+        await PublishMovements();
+        if (State.Outbox.Count == 0)
+        {
+            _flush?.Dispose();
+            _flush = null;
+        }
+    }
+
+    private async Task PublishMovements()
+    {
+        if (State.Outbox.Count == 0)
+        {
+            return;
+        }
+
+        var published = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var month in State.Outbox.GroupBy(m => IMovementLogGrain.KeyOf(Sku, m.At)).ToList())
+        {
+            if (!await TryPublish(StreamNames.StockMovements, month.Key, new MovementBatch(month.ToList())))
+            {
+                break;
+            }
+
+            published.UnionWith(month.Select(m => m.MovementId));
+        }
+
+        // In memory only: the persisted outbox shrinks with the next write, and a crash before it means
+        // a republish, which the movement log drops by movement id.
+        State.Outbox.RemoveAll(m => published.Contains(m.MovementId));
+    }
+
+    private async Task<bool> TryPublish<T>(string streamNamespace, string key, T item)
+    {
+        try
+        {
+            await this.GetStreamProvider(StreamNames.Provider).GetStream<T>(StreamId.Create(streamNamespace, key)).OnNextAsync(item);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogPublishFailed(logger, ex, streamNamespace, key);
+            return false;
+        }
+    }
+
+    /// <summary>One alert per crossing below the threshold, cleared when available stock recovers.</summary>
+    private LowStockAlert? EvaluateAlert()
+    {
+        var threshold = State.Catalog?.LowStockThreshold ?? 0;
+        var available = State.Levels().Available;
+        var now = time.GetUtcNow();
+        if (State.Alert is null && threshold > 0 && available < threshold)
+        {
+            var window = Math.Max(1, inventory.Value.DemandWindowDays);
+            var since = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-window);
+            foreach (var stale in State.DailyDemand.Keys.Where(d => d <= since).ToList())
+            {
+                State.DailyDemand.Remove(stale);
+            }
+
+            var daily = Math.Round((decimal)State.DailyDemand.Values.Sum() / window, 2);
+            var suggested = Math.Max(1, (int)Math.Ceiling(daily * inventory.Value.LeadTimeDays) + threshold - available);
+            State.Alert = new LowStockAlert(Sku, available, threshold, suggested, daily, now);
+            return State.Alert;
+        }
+
+        if (State.Alert is { } open && available >= threshold)
+        {
+            State.Alert = null;
+            return open with { Available = available, ClearedAt = now };
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing to {Namespace}/{Key} failed; retried later")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string @namespace, string key);
+}
