@@ -52,7 +52,7 @@ public static class InventoryApi
         return result.Failure is { } failure
             ? Problems.From(failure)
             : TypedResults.Created($"/api/skus/{body.Sku}/movements",
-                new AdjustmentResource(id, body.Sku!, body.Warehouse!, body.QuantityDelta.Value, body.Reason.Value, body.Note, SkuResource.From(result.Sku!)));
+                new AdjustmentResource(id, body.Sku!, body.Warehouse!, body.QuantityDelta.Value, body.Reason.Value, body.Note, SkuResource.From(result.Sku!).Stock));
     }
 
     public static async Task<Results<Created<TransferResource>, ProblemHttpResult>> Transfer(HttpContext http, IGrainFactory grains, TimeProvider time)
@@ -89,7 +89,7 @@ public static class InventoryApi
 
         var record = new TransferRecord(id, body.Sku!, body.FromWarehouse!, body.ToWarehouse!, body.Quantity.Value, body.Reference, actor, time.GetUtcNow());
         await grains.GetGrain<IInventoryRegistryGrain>(0).RecordTransfer(record);
-        return TypedResults.Created("/api/inventory/transfers", new TransferResource(record, SkuResource.From(result.Sku!)));
+        return TypedResults.Created("/api/inventory/transfers", new TransferResource(record, SkuResource.From(result.Sku!).Stock));
     }
 
     public static async Task<Results<Ok<Page<TransferRecord>>, ProblemHttpResult>> Transfers(string? from, string? to, IGrainFactory grains, TimeProvider time)

@@ -13,9 +13,9 @@ public sealed record CountLinesRequest(List<CountedLine?>? Lines);
 
 public sealed record CountedLine(string? Sku, int? Counted);
 
-public sealed record AdjustmentResource(string AdjustmentId, string Sku, string Warehouse, int QuantityDelta, AdjustmentReason Reason, string? Note, SkuResource Stock);
+public sealed record AdjustmentResource(string AdjustmentId, string Sku, string Warehouse, int QuantityDelta, AdjustmentReason Reason, string? Note, StockResource Stock);
 
-public sealed record TransferResource(TransferRecord Transfer, SkuResource Stock);
+public sealed record TransferResource(TransferRecord Transfer, StockResource Stock);
 
 public sealed record CountReport(
     string CountId, string Warehouse, string Status, DateTimeOffset OpenedAt, string OpenedBy, DateTimeOffset? PostedAt, string? PostedBy,
