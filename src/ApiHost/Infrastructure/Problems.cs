@@ -14,7 +14,7 @@ public static class Problems
         ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
         ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
-        ErrorCodes.InvalidTransition or ErrorCodes.OutOfStock or ErrorCodes.InsufficientStock or ErrorCodes.CountAlreadyPosted or ErrorCodes.Overpayment or ErrorCodes.PaymentRequired
+        ErrorCodes.InvalidTransition or ErrorCodes.RefundExceedsPaid or ErrorCodes.OutOfStock or ErrorCodes.InsufficientStock or ErrorCodes.CountAlreadyPosted or ErrorCodes.Overpayment or ErrorCodes.PaymentRequired
             or ErrorCodes.PaymentConflict or ErrorCodes.WarehouseMismatch or ErrorCodes.RequestInProgress => StatusCodes.Status409Conflict,
         ErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorCodes.UnknownSku or ErrorCodes.UnknownCustomer or ErrorCodes.UnknownOrder or ErrorCodes.CurrencyMismatch
@@ -83,6 +83,7 @@ public static class Problems
         ErrorCodes.NotFound => "Not found",
         ErrorCodes.InvalidTransition => "Not allowed in the order's current status",
         ErrorCodes.OutOfStock => "Out of stock",
+        ErrorCodes.RefundExceedsPaid => "Refund exceeds what was paid",
         ErrorCodes.InsufficientStock => "Not enough available stock",
         ErrorCodes.CountAlreadyPosted => "Count already posted",
         ErrorCodes.Overpayment => "Payment exceeds the balance due",

@@ -23,3 +23,7 @@ public sealed record CancelRequest(string? Reason);
 public sealed record PaymentRequest(PaymentMethod? Method, decimal? Amount, string? ExternalRef);
 
 public sealed record ReviewQueueItem(string OrderId, string CustomerId, decimal Total, string Currency, DateTimeOffset PendingSince, string? Reason);
+
+public sealed record RefundRequest(decimal? Amount, string? Reason, List<RefundLineBody?>? Lines);
+
+public sealed record RefundLineBody(string? Sku, int? Quantity, bool? Restock, string? Warehouse);

@@ -24,7 +24,55 @@ public static class OrdersApi
         api.MapPost("/{orderId}/complete", (string orderId, HttpContext http, IGrainFactory grains) => Send(grains, orderId, o => o.Complete(Actor.Of(http))));
         api.MapPost("/{orderId}/cancel", Cancel).Accepts<CancelRequest>(isOptional: true, "application/json").Audited("order.cancel");
         api.MapPost("/{orderId}/payments", RecordPayment).Accepts<PaymentRequest>("application/json").Idempotent().Audited("order.payment");
+        api.MapPost("/{orderId}/refunds", RecordRefund).Accepts<RefundRequest>("application/json").Idempotent().Audited("order.refund");
         return api;
+    }
+
+    public static async Task<Results<Created<OrderSnapshot>, ProblemHttpResult>> RecordRefund(string orderId, HttpContext http, IGrainFactory grains)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<RefundRequest>(http);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new FieldErrors();
+        errors.Money("amount", body!.Amount, required: true, allowZero: false);
+        errors.Text("reason", body.Reason, 500, required: true);
+        if (body.Lines is { Count: > OrderValidation.MaxLines })
+        {
+            errors.Add("lines", $"At most {OrderValidation.MaxLines} lines.");
+        }
+
+        for (var i = 0; i < (body.Lines?.Count ?? 0); i++)
+        {
+            var line = body.Lines![i];
+            errors.Id($"lines[{i}].sku", line?.Sku);
+            Skus.SkuValidation.Quantity(errors, $"lines[{i}].quantity", line?.Quantity);
+            if (line?.Warehouse is not null)
+            {
+                errors.Id($"lines[{i}].warehouse", line.Warehouse);
+            }
+        }
+
+        if (body.Lines?.Where(l => l?.Sku is not null).GroupBy(l => l!.Sku).Any(g => g.Count() > 1) == true)
+        {
+            errors.Add("lines", "Each SKU once.");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        if (!FieldErrors.IsId(orderId))
+        {
+            return Problems.NotFound($"Order '{orderId}'");
+        }
+
+        var lines = (body.Lines ?? []).Select(l => new RefundLine(l!.Sku!, l.Quantity!.Value, l.Restock ?? false, l.Warehouse)).ToList();
+        var result = await grains.GetGrain<IOrderGrain>(orderId).RecordRefund(new RecordRefund(body.Amount!.Value, body.Reason!.Trim(), lines, Actor.Of(http)));
+        return result.Failure is { } failure ? Problems.From(failure) : TypedResults.Created($"/api/orders/{orderId}", result.Order!);
     }
 
     public static async Task<Results<Created<OrderSnapshot>, Ok<OrderSnapshot>, ProblemHttpResult>> PlaceOrder(

@@ -13,6 +13,7 @@ public static class ErrorCodes
     public const string InsufficientStock = "insufficient_stock";
     public const string CountAlreadyPosted = "count_already_posted";
     public const string Overpayment = "overpayment";
+    public const string RefundExceedsPaid = "refund_exceeds_paid";
     public const string PaymentRequired = "payment_required";
     public const string PaymentConflict = "payment_conflict";
     public const string WarehouseMismatch = "warehouse_mismatch";

@@ -25,6 +25,9 @@ public interface IOrderGrain : IGrainWithStringKey
 
     [Alias("RecordPayment")] Task<OrderResult> RecordPayment(RecordPayment command);
 
+    /// <summary>Pays money back, never more than paid minus refunded; returned goods may go back into stock.</summary>
+    [Alias("RecordRefund")] Task<OrderResult> RecordRefund(RecordRefund command);
+
     /// <summary>Stock arrived for a backordered order: try to reserve it again.</summary>
     [Alias("RetryBackorder")] Task<OrderResult> RetryBackorder(string actor);
 }

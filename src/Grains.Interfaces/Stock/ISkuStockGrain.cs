@@ -33,6 +33,9 @@ public interface ISkuStockGrain : IGrainWithStringKey
     /// <summary>Moves available stock between two warehouses in one turn: it is never in both, nor in neither.</summary>
     [Alias("Transfer")] Task<StockChangeResult> Transfer(string transferId, string fromWarehouse, string toWarehouse, int quantity, string? reference, string actor);
 
+    /// <summary>Goods returned by a customer go back on hand (idempotent by return id).</summary>
+    [Alias("Restock")] Task<StockChangeResult> Restock(string returnId, string warehouse, int quantity, string actor);
+
     /// <summary>Applies a cycle count's variance to on-hand (idempotent by count id).</summary>
     [Alias("CorrectCount")] Task<StockChangeResult> CorrectCount(string countId, string warehouse, int delta, string actor);
 }

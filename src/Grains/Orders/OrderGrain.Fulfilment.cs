@@ -110,6 +110,7 @@ public sealed partial class OrderGrain
         var wasPendingReview = State.Status == OrderStatus.PendingReview;
         var holdsStock = OrderLifecycle.HoldsReservation(State.Status) || State.Status == OrderStatus.AwaitingStock;
         MoveTo(OrderStatus.Cancelled, actor, reason);
+        RefundOnCancel(actor);
         State.Pending = holdsStock ? PendingStockWork.Releasing : PendingStockWork.None;
         await Commit(wasPendingReview: wasPendingReview);
         if (holdsStock)

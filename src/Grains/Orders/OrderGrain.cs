@@ -29,6 +29,7 @@ public sealed partial class OrderGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await FinishPendingStockWork();
+        await FinishRestock();
         await PublishOutbox();
     }
 

@@ -28,6 +28,9 @@ public sealed class OrderState
     /// <summary>Events not yet known to be published; republished on activation (consumers dedupe by id).</summary>
     [Id(20)] public List<OrderStatusChanged> Outbox { get; set; } = [];
 
+    /// <summary>A refund whose returned goods are not yet known to be back in stock (finished on activation).</summary>
+    [Id(21)] public RefundRecord? PendingRestock { get; set; }
+
     public decimal Total => OrderPricing.Subtotal(Lines);
 
     public decimal AmountPaid => Payments.Sum(p => p.Amount);

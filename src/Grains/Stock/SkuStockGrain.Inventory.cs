@@ -66,6 +66,22 @@ public sealed partial class SkuStockGrain
         return await Applied(operation);
     }
 
+    public async Task<StockChangeResult> Restock(string returnId, string warehouse, int quantity, string actor)
+    {
+        if (Precheck(returnId) is { } early)
+        {
+            return early;
+        }
+
+        if (quantity <= 0)
+        {
+            return Refused(ErrorCodes.ValidationFailed, "A return quantity is positive.");
+        }
+
+        Move(warehouse, MovementKind.Return, quantity, 0, actor, returnId);
+        return await Applied(returnId);
+    }
+
     private StockChangeResult? Precheck(string operationId) =>
         State.Catalog is null ? new StockChangeResult(null, Failure.NotFound($"SKU '{Sku}'"))
         : State.AppliedOperations.Contains(operationId) ? new StockChangeResult(Snapshot(), null)

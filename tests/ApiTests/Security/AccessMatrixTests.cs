@@ -49,6 +49,7 @@ public sealed class AccessMatrixTests(ApiFixture fixture)
         ["POST /api/orders/{orderId}/complete"] = "ACO",
         ["POST /api/orders/{orderId}/cancel"] = "ACO",
         ["POST /api/orders/{orderId}/payments"] = "AFO",
+        ["POST /api/orders/{orderId}/refunds"] = "AF",
         ["GET /api/skus/{sku}/movements"] = "AWF",
         ["POST /api/inventory/adjustments"] = "AW",
         ["POST /api/inventory/transfers"] = "AW",
