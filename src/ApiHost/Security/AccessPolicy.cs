@@ -48,6 +48,8 @@ public static class AccessPolicy
         ["POST /api/orders/{orderId}/cancel"] = new([Clerk, Customer], CustomerScope.OwnOrder),
         ["POST /api/orders/{orderId}/payments"] = new([Finance, Customer], CustomerScope.OwnOrder),
         ["POST /api/orders/{orderId}/refunds"] = new([Finance]),
+        ["POST /api/orders/{orderId}/invoices"] = new([Finance]),
+        ["GET /api/invoices/{number}"] = new([Finance]),
 
         ["GET /api/skus/{sku}/movements"] = new([Warehouse, Finance]),
         ["POST /api/inventory/adjustments"] = new([Warehouse]),

@@ -25,6 +25,9 @@ public interface IOrderGrain : IGrainWithStringKey
 
     [Alias("RecordPayment")] Task<OrderResult> RecordPayment(RecordPayment command);
 
+    /// <summary>Issues the order's invoice (once), and credit notes for refunds made so far.</summary>
+    [Alias("IssueInvoice")] Task<OrderResult> IssueInvoice(InvoiceRequest request, string actor);
+
     /// <summary>Pays money back, never more than paid minus refunded; returned goods may go back into stock.</summary>
     [Alias("RecordRefund")] Task<OrderResult> RecordRefund(RecordRefund command);
 

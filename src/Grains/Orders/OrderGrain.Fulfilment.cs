@@ -120,6 +120,7 @@ public sealed partial class OrderGrain
             await store.WriteStateAsync();
         }
 
+        await IssueCreditNotes(actor);
         return Current();
     }
 

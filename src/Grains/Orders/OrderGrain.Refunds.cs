@@ -38,6 +38,7 @@ public sealed partial class OrderGrain
         State.PendingRestock = refund.Lines.Any(l => l.Restock) ? refund : null;
         await Commit();
         await FinishRestock();
+        await IssueCreditNotes(command.Actor);
         return Current(created: true);
     }
 

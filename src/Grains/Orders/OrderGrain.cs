@@ -30,6 +30,11 @@ public sealed partial class OrderGrain(
     {
         await FinishPendingStockWork();
         await FinishRestock();
+        if (State.Refunds.Count > State.Invoices.Count(i => i.RefundId is not null) && State.Invoices.Count > 0)
+        {
+            await IssueCreditNotes("system");
+        }
+
         await PublishOutbox();
     }
 

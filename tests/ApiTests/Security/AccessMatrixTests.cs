@@ -50,6 +50,8 @@ public sealed class AccessMatrixTests(ApiFixture fixture)
         ["POST /api/orders/{orderId}/cancel"] = "ACO",
         ["POST /api/orders/{orderId}/payments"] = "AFO",
         ["POST /api/orders/{orderId}/refunds"] = "AF",
+        ["POST /api/orders/{orderId}/invoices"] = "AF",
+        ["GET /api/invoices/{number}"] = "AF",
         ["GET /api/skus/{sku}/movements"] = "AWF",
         ["POST /api/inventory/adjustments"] = "AW",
         ["POST /api/inventory/transfers"] = "AW",
@@ -98,7 +100,8 @@ public sealed class AccessMatrixTests(ApiFixture fixture)
         var (method, template) = (route.Split(' ')[0], route.Split(' ')[1]);
         var path = template.Replace("{sku}", sku, StringComparison.Ordinal).Replace("{customerId}", own, StringComparison.Ordinal)
             .Replace("{orderId}", order, StringComparison.Ordinal).Replace("{complaintId}", complaint, StringComparison.Ordinal)
-            .Replace("{countId}", count, StringComparison.Ordinal);
+            .Replace("{countId}", count, StringComparison.Ordinal)
+            .Replace("{number}", "E2026-000001", StringComparison.Ordinal);
         var body = method == "GET" ? null : route == "POST /api/orders" ? Api.OrderJson(own, (sku, 1)) : "{}";
 
         var keys = new Dictionary<char, string?>(Callers.Select(c => KeyValuePair.Create(c.Key, (string?)c.Value)))
