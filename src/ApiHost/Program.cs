@@ -77,6 +77,7 @@ app.MapCustomerServiceApi();
 app.MapComplaintsApi();
 app.MapInventoryApi();
 app.MapInvoicesApi();
+app.MapLedgerApi();
 app.MapReportsApi();
 app.MapInventoryReportsApi();
 app.MapCustomerReportsApi();

@@ -20,6 +20,7 @@ public static class SiloSetup
             .Bind(configuration.GetSection("Review"))
             .Bind(configuration.GetSection("Orders"));
         silo.Services.AddOptions<Customers.SegmentOptions>().Bind(configuration.GetSection("Segments"));
+        silo.Services.AddOptions<Ledger.LedgerAccounts>().Bind(configuration.GetSection("Ledger:Accounts"));
         silo.Services.AddOptions<Inventory.InventoryOptions>().Bind(configuration.GetSection("Inventory"));
         silo.Services.AddOptions<Complaints.ComplaintOptions>().Bind(configuration.GetSection("Complaints:Sla"));
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<Customers.ISegmentRefreshGrain>(0).Start());

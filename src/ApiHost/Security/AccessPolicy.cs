@@ -50,6 +50,9 @@ public static class AccessPolicy
         ["POST /api/orders/{orderId}/refunds"] = new([Finance]),
         ["POST /api/orders/{orderId}/invoices"] = new([Finance]),
         ["GET /api/invoices/{number}"] = new([Finance]),
+        ["GET /api/ledger/accounts"] = new([Finance]),
+        ["GET /api/ledger/trial-balance"] = new([Finance]),
+        ["GET /api/ledger/journal"] = new([Finance]),
 
         ["GET /api/skus/{sku}/movements"] = new([Warehouse, Finance]),
         ["POST /api/inventory/adjustments"] = new([Warehouse]),

@@ -8,4 +8,8 @@ public sealed record OrderLine(
     [property: Id(2)] int Quantity,
     [property: Id(3)] decimal UnitPrice,
     [property: Id(4)] decimal TaxRate,
-    [property: Id(5)] decimal LineTotal);
+    [property: Id(5)] decimal LineTotal)
+{
+    /// <summary>The SKU's unit cost at placement: the cost of sales when the order completes.</summary>
+    [Id(6)] public decimal UnitCost { get; init; }
+}

@@ -65,6 +65,7 @@ public sealed partial class OrderGrain
         State.Pending = PendingStockWork.None;
         State.PendingShipment = null;
         State.Shipment = new Shipment(State.Warehouse ?? "", command.Carrier, command.TrackingNumber, time.GetUtcNow(), null);
+        State.LedgerOutbox.Add(Ledger.PostingRules.Shipment(Accounts, OrderId, CostOf(State.Lines.Select(l => (l.Sku, l.Quantity))), time.GetUtcNow()));
         MoveTo(OrderStatus.Shipped, command.Actor, $"{command.Carrier} {command.TrackingNumber}");
         await Commit(Notice(NotificationKinds.ShippingNotice,
             $"Order {OrderId} has shipped with {command.Carrier}, tracking number {command.TrackingNumber}.",
@@ -94,6 +95,8 @@ public sealed partial class OrderGrain
         }
 
         MoveTo(OrderStatus.Completed, actor, actor == SystemActor ? "completed automatically after delivery" : null);
+        State.LedgerOutbox.Add(Ledger.PostingRules.Completion(Accounts, OrderId, State.Lines, State.Total - State.AmountRefunded,
+            State.AmountPaid - State.AmountRefunded, CostOf(State.Lines.Select(l => (l.Sku, l.Quantity - Returned(l.Sku)))), time.GetUtcNow()));
         SettleIfPaid(actor);
         await Commit();
         await StopAutoComplete();

@@ -36,8 +36,10 @@ public sealed partial class OrderGrain
                 $"Payment of {command.Amount:0.00} exceeds the balance due of {State.BalanceDue:0.00} {State.Currency}."));
         }
 
-        State.Payments.Add(new PaymentRecord($"{OrderId}-P{State.Payments.Count + 1}", command.Method, command.Amount,
-            command.ExternalRef, time.GetUtcNow(), command.Actor));
+        var payment = new PaymentRecord($"{OrderId}-P{State.Payments.Count + 1}", command.Method, command.Amount,
+            command.ExternalRef, time.GetUtcNow(), command.Actor);
+        State.Payments.Add(payment);
+        State.LedgerOutbox.Add(Ledger.PostingRules.Payment(Accounts, OrderId, payment, completed: State.Status == OrderStatus.Completed));
         State.Version++;
         SettleIfPaid(command.Actor);
         await Commit();

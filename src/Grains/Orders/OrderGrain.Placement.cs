@@ -197,7 +197,7 @@ public sealed partial class OrderGrain
         }
 
         var lines = requested.Select((l, i) => new OrderLine(l.Sku, stock[i].Catalog.Name, l.Quantity, stock[i].Catalog.UnitPrice,
-            stock[i].Catalog.TaxRate, OrderPricing.LineTotal(stock[i].Catalog.UnitPrice, l.Quantity))).ToList();
+            stock[i].Catalog.TaxRate, OrderPricing.LineTotal(stock[i].Catalog.UnitPrice, l.Quantity)) { UnitCost = stock[i].Catalog.UnitCost }).ToList();
         return (lines, stock, null);
     }
 

@@ -34,6 +34,14 @@ public sealed partial class OrderGrain
             Lines = command.Lines.Select(l => l with { Warehouse = l.Restock ? l.Warehouse ?? State.Warehouse : null }).ToList(),
         };
         State.Refunds.Add(refund);
+        var completed = State.Status is OrderStatus.Completed or OrderStatus.Settled;
+        State.LedgerOutbox.Add(Ledger.PostingRules.Refund(Accounts, OrderId, refund, PaymentMethodForRefunds, State.Lines, completed));
+        if (refund.Lines.Any(l => l.Restock))
+        {
+            State.LedgerOutbox.Add(Ledger.PostingRules.Restock(Accounts, OrderId, refund.RefundId,
+                CostOf(refund.Lines.Where(l => l.Restock).Select(l => (l.Sku, l.Quantity))), completed, refund.At));
+        }
+
         State.Version++;
         State.PendingRestock = refund.Lines.Any(l => l.Restock) ? refund : null;
         await Commit();
@@ -79,7 +87,12 @@ public sealed partial class OrderGrain
         var owed = State.AmountPaid - State.AmountRefunded;
         if (owed > 0)
         {
-            State.Refunds.Add(new RefundRecord($"{OrderId}-R{State.Refunds.Count + 1}", owed, "order cancelled", time.GetUtcNow(), actor));
+            var refund = new RefundRecord($"{OrderId}-R{State.Refunds.Count + 1}", owed, "order cancelled", time.GetUtcNow(), actor);
+            State.Refunds.Add(refund);
+            State.LedgerOutbox.Add(Ledger.PostingRules.Refund(Accounts, OrderId, refund, PaymentMethodForRefunds, State.Lines, completed: false));
         }
     }
+
+    /// <summary>Refunds go back the way the money came: the first payment's method.</summary>
+    private PaymentMethod PaymentMethodForRefunds => State.Payments.FirstOrDefault()?.Method ?? PaymentMethod.Cash;
 }

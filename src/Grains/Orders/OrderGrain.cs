@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderActors.Common;
 using OrderActors.Customers;
+using OrderActors.Ledger;
 using OrderActors.Stock;
 using Orleans.Runtime;
 
@@ -15,6 +16,7 @@ namespace OrderActors.Orders;
 public sealed partial class OrderGrain(
     [PersistentState("order", StorageNames.Orders)] IPersistentState<OrderState> store,
     IOptions<OrderOptions> options,
+    IOptions<LedgerAccounts> accounts,
     TimeProvider time,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
@@ -36,6 +38,7 @@ public sealed partial class OrderGrain(
         }
 
         await PublishOutbox();
+        await PostLedger();
     }
 
     public Task<OrderSnapshot?> Get() => Task.FromResult(State.Exists ? State.ToSnapshot(OrderId) : null);
@@ -100,6 +103,33 @@ public sealed partial class OrderGrain(
                 State.Currency, State.CreatedAt, State.Version),
             customerNotice);
         await PublishOutbox();
+        await PostLedger();
+    }
+
+    private LedgerAccounts Accounts => accounts.Value;
+
+    private decimal CostOf(IEnumerable<(string Sku, int Quantity)> goods) =>
+        goods.Sum(g => g.Quantity * (State.Lines.FirstOrDefault(l => l.Sku == g.Sku)?.UnitCost ?? 0m));
+
+    private int Returned(string sku) => State.Refunds.SelectMany(r => r.Lines).Where(l => l.Sku == sku).Sum(l => l.Quantity);
+
+    /// <summary>Posts the entries of committed changes; what fails stays in the outbox for the next commit or activation.</summary>
+    private async Task PostLedger()
+    {
+        if (State.LedgerOutbox.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var posted = await LedgerPosting.PostAll(GrainFactory, State.LedgerOutbox);
+            State.LedgerOutbox.RemoveAll(e => posted.Contains(e.EntryId));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogPublishFailed(logger, ex, "ledger");
+        }
     }
 
     private async Task PublishOutbox()

@@ -31,6 +31,9 @@ public sealed class OrderState
     /// <summary>A refund whose returned goods are not yet known to be back in stock (finished on activation).</summary>
     [Id(21)] public RefundRecord? PendingRestock { get; set; }
 
+    /// <summary>Journal entries recorded with this state and not yet known to be posted to the ledger.</summary>
+    [Id(22)] public List<Ledger.JournalEntry> LedgerOutbox { get; set; } = [];
+
     public decimal Total => OrderPricing.Subtotal(Lines);
 
     public decimal AmountPaid => Payments.Sum(p => p.Amount);

@@ -22,8 +22,16 @@ public sealed partial class SkuStockGrain
         level.Reserved += reservedDelta;
         State.Version++;
         State.MovementSequence++;
-        State.Outbox.Add(new StockMovement($"{Sku}:{State.MovementSequence}", Sku, warehouse, kind, onHandDelta, reservedDelta,
-            time.GetUtcNow(), actor, reference));
+        var movement = new StockMovement($"{Sku}:{State.MovementSequence}", Sku, warehouse, kind, onHandDelta, reservedDelta,
+            time.GetUtcNow(), actor, reference);
+        State.Outbox.Add(movement);
+
+        // Shipments and returns belong to orders, which post them; these are the SKU's own.
+        if (kind is MovementKind.Receipt or MovementKind.Adjustment or MovementKind.CountCorrection)
+        {
+            State.LedgerOutbox.Add(Ledger.PostingRules.StockChange(accounts.Value, Sku, movement.MovementId,
+                System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString()), onHandDelta, State.Catalog?.UnitCost ?? 0m, movement.At));
+        }
     }
 
     /// <summary>
@@ -40,9 +48,27 @@ public sealed partial class SkuStockGrain
             await TryPublish(StreamNames.StockAlerts, Sku, alert);
         }
 
+        if (State.LedgerOutbox.Count > 0)
+        {
+            await PostLedger();
+        }
+
         if (State.Outbox.Count > 0)
         {
             _flush ??= this.RegisterGrainTimer(FlushMovements, new GrainTimerCreationOptions(FlushDelay, FlushDelay) { KeepAlive = true });
+        }
+    }
+
+    private async Task PostLedger()
+    {
+        try
+        {
+            var posted = await Ledger.LedgerPosting.PostAll(GrainFactory, State.LedgerOutbox);
+            State.LedgerOutbox.RemoveAll(e => posted.Contains(e.EntryId));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogPublishFailed(logger, ex, "ledger", Sku);
         }
     }
 

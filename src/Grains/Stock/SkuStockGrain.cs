@@ -14,6 +14,7 @@ namespace OrderActors.Stock;
 public sealed partial class SkuStockGrain(
     [PersistentState("sku", StorageNames.Stock)] IPersistentState<SkuStockState> store,
     IOptions<InventoryOptions> inventory,
+    IOptions<Ledger.LedgerAccounts> accounts,
     TimeProvider time,
     ILogger<SkuStockGrain> logger) : Grain, ISkuStockGrain
 {
@@ -21,7 +22,14 @@ public sealed partial class SkuStockGrain(
 
     private string Sku => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => await PublishMovements();
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await PublishMovements();
+        if (State.LedgerOutbox.Count > 0)
+        {
+            await PostLedger();
+        }
+    }
 
     public async Task<(SkuSnapshot Sku, bool Created)> Upsert(SkuCatalog catalog)
     {

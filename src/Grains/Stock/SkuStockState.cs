@@ -29,6 +29,9 @@ public sealed class SkuStockState
 
     [Id(10)] public Inventory.LowStockAlert? Alert { get; set; }
 
+    /// <summary>Inventory postings (receipts, adjustments, counts) not yet known to be in the ledger.</summary>
+    [Id(11)] public List<Ledger.JournalEntry> LedgerOutbox { get; set; } = [];
+
     public StockLevels Levels()
     {
         var warehouses = Warehouses.OrderBy(w => w.Key, StringComparer.Ordinal)
