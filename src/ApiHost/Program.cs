@@ -78,6 +78,7 @@ app.MapComplaintsApi();
 app.MapInventoryApi();
 app.MapInvoicesApi();
 app.MapLedgerApi();
+app.MapReconciliationApi();
 app.MapReportsApi();
 app.MapInventoryReportsApi();
 app.MapCustomerReportsApi();

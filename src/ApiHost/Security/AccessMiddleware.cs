@@ -19,12 +19,13 @@ public sealed class AccessMiddleware(RequestDelegate next, AuthFailureThrottle t
 
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!http.Request.Path.StartsWithSegments("/api") || http.GetEndpoint() is not RouteEndpoint endpoint)
+        if (!http.Request.Path.StartsWithSegments("/api"))
         {
             await next(http);
             return;
         }
 
+        // Every answer under /api needs a key, even "no such route" or "unsupported media type".
         if (http.User.Identity?.IsAuthenticated != true)
         {
             var client = AuthFailureThrottle.ClientOf(http);
@@ -38,6 +39,12 @@ public sealed class AccessMiddleware(RequestDelegate next, AuthFailureThrottle t
             throttle.RecordFailure(client);
             http.Response.Headers.WWWAuthenticate = "Bearer";
             await Problems.Of(ErrorCodes.Unauthenticated, "Send a valid API key as 'Authorization: Bearer <api-key>'.").ExecuteAsync(http);
+            return;
+        }
+
+        if (http.GetEndpoint() is not RouteEndpoint endpoint)
+        {
+            await next(http);
             return;
         }
 

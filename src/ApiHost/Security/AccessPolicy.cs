@@ -53,6 +53,9 @@ public static class AccessPolicy
         ["GET /api/ledger/accounts"] = new([Finance]),
         ["GET /api/ledger/trial-balance"] = new([Finance]),
         ["GET /api/ledger/journal"] = new([Finance]),
+        ["POST /api/reconciliation/statements"] = new([Finance]),
+        ["GET /api/reconciliation/daily/{date}"] = new([Finance]),
+        ["GET /api/reconciliation/monthly/{month}"] = new([Finance]),
 
         ["GET /api/skus/{sku}/movements"] = new([Warehouse, Finance]),
         ["POST /api/inventory/adjustments"] = new([Warehouse]),

@@ -14,6 +14,9 @@ public sealed record JournalEntry(
     [property: Id(5)] string Memo,
     [property: Id(6)] IReadOnlyList<JournalLine> Lines)
 {
+    /// <summary>For money movements: the payment method, and the provider's reference (a refund carries its payment's).</summary>
+    [Id(7)] public PaymentMethodRef? Payment { get; init; }
+
     public bool Balances => Lines.Sum(l => l.Debit) == Lines.Sum(l => l.Credit) && Lines.All(l => l.Debit >= 0 && l.Credit >= 0);
 
     /// <summary>Which ledger shard holds it: by order or SKU, so no one grain serializes every posting.</summary>

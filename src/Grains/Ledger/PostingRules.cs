@@ -11,7 +11,8 @@ public static class PostingRules
 {
     public static JournalEntry Payment(LedgerAccounts a, string orderId, PaymentRecord payment, bool completed) => Entry(
         $"pay:{payment.PaymentId}", payment.At, "paymentReceived", orderId, null, $"{payment.Method} {payment.ExternalRef}",
-        Dr(a.For(payment.Method), payment.Amount), Cr(completed ? a.Receivables : a.CustomerAdvances, payment.Amount));
+        Dr(a.For(payment.Method), payment.Amount), Cr(completed ? a.Receivables : a.CustomerAdvances, payment.Amount))
+        with { Payment = new PaymentMethodRef(payment.Method, payment.ExternalRef, payment.Amount) };
 
     /// <param name="gross">Order total less refunds made before completion.</param>
     /// <param name="advances">Paid less refunded: what the customer has already given.</param>
@@ -24,17 +25,20 @@ public static class PostingRules
             Dr(a.CostOfSales, cost), Cr(a.GoodsShipped, cost));
     }
 
-    public static JournalEntry Refund(LedgerAccounts a, string orderId, RefundRecord refund, PaymentMethod method, IReadOnlyList<OrderLine> lines, bool completed)
+    /// <param name="paidWith">The payment the money goes back to: its method and the provider's reference.</param>
+    public static JournalEntry Refund(LedgerAccounts a, string orderId, RefundRecord refund, PaymentRecord? paidWith, IReadOnlyList<OrderLine> lines, bool completed)
     {
+        var method = paidWith?.Method ?? PaymentMethod.Cash;
+        var reference = new PaymentMethodRef(method, paidWith?.ExternalRef ?? refund.RefundId, refund.Amount);
         if (!completed)
         {
             return Entry($"ref:{refund.RefundId}", refund.At, "refundPaid", orderId, null, refund.Reason,
-                Dr(a.CustomerAdvances, refund.Amount), Cr(a.For(method), refund.Amount));
+                Dr(a.CustomerAdvances, refund.Amount), Cr(a.For(method), refund.Amount)) with { Payment = reference };
         }
 
         var split = InvoiceMath.CreditFor(refund.Amount, InvoiceMath.Split(lines));
         return Entry($"ref:{refund.RefundId}", refund.At, "refundPaid", orderId, null, refund.Reason,
-            Dr(a.Revenue, -split.Sum(l => l.Net)), Dr(a.OutputVat, -split.Sum(l => l.Tax)), Cr(a.For(method), refund.Amount));
+            Dr(a.Revenue, -split.Sum(l => l.Net)), Dr(a.OutputVat, -split.Sum(l => l.Tax)), Cr(a.For(method), refund.Amount)) with { Payment = reference };
     }
 
     public static JournalEntry Shipment(LedgerAccounts a, string orderId, decimal cost, DateTimeOffset at) => Entry(

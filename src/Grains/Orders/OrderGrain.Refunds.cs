@@ -35,7 +35,7 @@ public sealed partial class OrderGrain
         };
         State.Refunds.Add(refund);
         var completed = State.Status is OrderStatus.Completed or OrderStatus.Settled;
-        State.LedgerOutbox.Add(Ledger.PostingRules.Refund(Accounts, OrderId, refund, PaymentMethodForRefunds, State.Lines, completed));
+        State.LedgerOutbox.Add(Ledger.PostingRules.Refund(Accounts, OrderId, refund, RefundedPayment, State.Lines, completed));
         if (refund.Lines.Any(l => l.Restock))
         {
             State.LedgerOutbox.Add(Ledger.PostingRules.Restock(Accounts, OrderId, refund.RefundId,
@@ -89,10 +89,10 @@ public sealed partial class OrderGrain
         {
             var refund = new RefundRecord($"{OrderId}-R{State.Refunds.Count + 1}", owed, "order cancelled", time.GetUtcNow(), actor);
             State.Refunds.Add(refund);
-            State.LedgerOutbox.Add(Ledger.PostingRules.Refund(Accounts, OrderId, refund, PaymentMethodForRefunds, State.Lines, completed: false));
+            State.LedgerOutbox.Add(Ledger.PostingRules.Refund(Accounts, OrderId, refund, RefundedPayment, State.Lines, completed: false));
         }
     }
 
-    /// <summary>Refunds go back the way the money came: the first payment's method.</summary>
-    private PaymentMethod PaymentMethodForRefunds => State.Payments.FirstOrDefault()?.Method ?? PaymentMethod.Cash;
+    /// <summary>Refunds go back the way the money came: to the first payment.</summary>
+    private PaymentRecord? RefundedPayment => State.Payments.FirstOrDefault();
 }

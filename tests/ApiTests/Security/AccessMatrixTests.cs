@@ -55,6 +55,9 @@ public sealed class AccessMatrixTests(ApiFixture fixture)
         ["GET /api/ledger/accounts"] = "AF",
         ["GET /api/ledger/trial-balance"] = "AF",
         ["GET /api/ledger/journal"] = "AF",
+        ["POST /api/reconciliation/statements"] = "AF",
+        ["GET /api/reconciliation/daily/{date}"] = "AF",
+        ["GET /api/reconciliation/monthly/{month}"] = "AF",
         ["GET /api/skus/{sku}/movements"] = "AWF",
         ["POST /api/inventory/adjustments"] = "AW",
         ["POST /api/inventory/transfers"] = "AW",
@@ -104,7 +107,8 @@ public sealed class AccessMatrixTests(ApiFixture fixture)
         var path = template.Replace("{sku}", sku, StringComparison.Ordinal).Replace("{customerId}", own, StringComparison.Ordinal)
             .Replace("{orderId}", order, StringComparison.Ordinal).Replace("{complaintId}", complaint, StringComparison.Ordinal)
             .Replace("{countId}", count, StringComparison.Ordinal)
-            .Replace("{number}", "E2026-000001", StringComparison.Ordinal);
+            .Replace("{number}", "E2026-000001", StringComparison.Ordinal).Replace("{date}", "2026-11-27", StringComparison.Ordinal)
+            .Replace("{month}", "2026-11", StringComparison.Ordinal);
         var body = method == "GET" ? null : route == "POST /api/orders" ? Api.OrderJson(own, (sku, 1)) : "{}";
 
         var keys = new Dictionary<char, string?>(Callers.Select(c => KeyValuePair.Create(c.Key, (string?)c.Value)))

@@ -57,8 +57,10 @@ public sealed class PostingRulesTests
     {
         var lines = new[] { Line("A", 1, 113m, 0.13m, 40m) };
         var refund = new RefundRecord("o1-R1", 113m, "damaged", At, "f");
-        var before = PostingRules.Refund(Accounts, "o1", refund, PaymentMethod.Alipay, lines, completed: false);
-        var after = PostingRules.Refund(Accounts, "o1", refund, PaymentMethod.Alipay, lines, completed: true);
+        var paid = new PaymentRecord("o1-P1", PaymentMethod.Alipay, 113m, "ALI-9", At, "f");
+        var before = PostingRules.Refund(Accounts, "o1", refund, paid, lines, completed: false);
+        var after = PostingRules.Refund(Accounts, "o1", refund, paid, lines, completed: true);
+        Assert.Equal(new PaymentMethodRef(PaymentMethod.Alipay, "ALI-9", 113m), after.Payment);
 
         Assert.True(before.Balances && after.Balances);
         Assert.Equal(113m, Amount(before, "2203"));
