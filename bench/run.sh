@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# One command for the benchmark: starts what it needs (a throwaway PostgreSQL with the durable cluster of
+# scripts/cluster.sh, the baseline service on the same PostgreSQL, an embedded host), runs a workload on
+# every system interleaved round by round, prints medians, writes bench/results/, and stops everything.
+#   bench/run.sh flash-sale [rounds]      workloads: flash-sale, steady, noop
+set -euo pipefail
+cd "$(dirname "$0")/.."
+workload=${1:?usage: bench/run.sh <flash-sale|steady|noop> [rounds]}
+rounds=${2:-3}
+state=.cluster
+export ASPNETCORE_ENVIRONMENT=Development
+
+cleanup() {
+  [ -f "$state/baseline.pid" ] && kill "$(cat "$state/baseline.pid")" 2>/dev/null || true
+  [ -f "$state/embedded.pid" ] && kill "$(cat "$state/embedded.pid")" 2>/dev/null || true
+  scripts/cluster.sh down >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+dotnet build bench/OrderActors.Bench -c Release --nologo -v quiet >/dev/null
+dotnet build bench/OrderActors.Baseline -c Release --nologo -v quiet >/dev/null
+scripts/cluster.sh up
+pg_port=$(cat "$state/pg.port")
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/createdb | head -n 1)")
+as_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres baseline
+
+(cd bench/OrderActors.Baseline/bin/Release/net10.0 && \
+  ConnectionStrings__Baseline="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=baseline" \
+  nohup dotnet OrderActors.Baseline.dll --urls http://localhost:5090 >"$state/logs/baseline.log" 2>&1 & echo $! >"$OLDPWD/$state/baseline.pid")
+(cd src/ApiHost/bin/Release/net10.0 && ConnectionStrings__OrderActors= Orleans__SiloPort=21111 Orleans__GatewayPort=31000 \
+  nohup dotnet OrderActors.ApiHost.dll --embedded --urls http://localhost:5070 >"$OLDPWD/$state/logs/embedded.log" 2>&1 & echo $! >"$OLDPWD/$state/embedded.pid")
+for url in http://localhost:5090/health/live http://localhost:5070/health/ready; do
+  for _ in $(seq 1 60); do curl -sf "$url" >/dev/null && break; sleep 1; done
+done
+
+dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll "$workload" --rounds "$rounds" \
+  --target embedded=http://localhost:5070 --target durable=http://localhost:5080 --target baseline=http://localhost:5090
