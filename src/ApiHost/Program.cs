@@ -27,7 +27,9 @@ if (args is ["--hash-key", var apiKey])
     return;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Our own flags take no value; the configuration command line would read the next argument as one.
+string[] flags = ["--seed-demo", "--embedded"];
+var builder = WebApplication.CreateBuilder(args.Where(a => !flags.Contains(a)).ToArray());
 var seedDemo = args.Contains("--seed-demo");
 
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
