@@ -5,9 +5,10 @@
 #   bench/run.sh flash-sale [rounds]      workloads: flash-sale, steady, noop
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 workload=${1:?usage: bench/run.sh <flash-sale|steady|noop> [rounds]}
 rounds=${2:-3}
-state=.cluster
+state="$root/.cluster"
 export ASPNETCORE_ENVIRONMENT=Development
 
 cleanup() {
@@ -27,9 +28,9 @@ as_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres baseline
 
 (cd bench/OrderActors.Baseline/bin/Release/net10.0 && \
   ConnectionStrings__Baseline="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=baseline" \
-  nohup dotnet OrderActors.Baseline.dll --urls http://localhost:5090 >"$state/logs/baseline.log" 2>&1 & echo $! >"$OLDPWD/$state/baseline.pid")
+  nohup dotnet OrderActors.Baseline.dll --urls http://localhost:5090 >"$state/logs/baseline.log" 2>&1 & echo $! >"$state/baseline.pid")
 (cd src/ApiHost/bin/Release/net10.0 && ConnectionStrings__OrderActors= Orleans__SiloPort=21111 Orleans__GatewayPort=31000 \
-  nohup dotnet OrderActors.ApiHost.dll --embedded --urls http://localhost:5070 >"$OLDPWD/$state/logs/embedded.log" 2>&1 & echo $! >"$OLDPWD/$state/embedded.pid")
+  nohup dotnet OrderActors.ApiHost.dll --embedded --urls http://localhost:5070 >"$state/logs/embedded.log" 2>&1 & echo $! >"$state/embedded.pid")
 for url in http://localhost:5090/health/live http://localhost:5070/health/ready; do
   for _ in $(seq 1 60); do curl -sf "$url" >/dev/null && break; sleep 1; done
 done

@@ -15,7 +15,7 @@ public static class LoadRunner
         var next = -1;
         var done = 0;
         var clock = Stopwatch.StartNew();
-        using var progress = new Timer(_ => Console.Error.Write($"\r  {label}: {Volatile.Read(ref done)}/{attempts} in {clock.Elapsed.TotalSeconds:0.0} s   "), null, 1000, 1000);
+        using var progress = new Timer(_ => Console.Error.WriteLine($"  {label}: {Volatile.Read(ref done)}/{attempts} in {clock.Elapsed.TotalSeconds:0} s"), null, 5000, 5000);
         var workers = Enumerable.Range(0, concurrency).Select(async _ =>
         {
             int i;
@@ -43,7 +43,7 @@ public static class LoadRunner
         });
         await Task.WhenAll(workers);
         var seconds = clock.Elapsed.TotalSeconds;
-        Console.Error.WriteLine($"\r  {label}: {attempts}/{attempts} in {seconds:0.0} s   ");
+        Console.Error.WriteLine($"  {label}: {attempts}/{attempts} in {seconds:0.0} s");
         return ([.. outcomes], seconds);
     }
 
