@@ -60,7 +60,7 @@ up() {
   [ "$(id -u)" -eq 0 ] && chown -R postgres "$state/pg"
   as_pg "$bin/initdb" -D "$state/pg/data" -U postgres --auth=trust -E UTF8 -N >"$state/logs/initdb.log"
   as_pg "$bin/pg_ctl" -D "$state/pg/data" -w -l "$state/pg/postgres.log" \
-    -o "-p $pg_port -k $state/pg -c listen_addresses=127.0.0.1" start >/dev/null
+    -o "-p $pg_port -k $state/pg -c listen_addresses=127.0.0.1 -c max_connections=400" start >/dev/null
   as_pg "$bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres orderactors
   echo "$pg_port" >"$state/pg.port"
   echo "postgresql on 127.0.0.1:$pg_port"
