@@ -12,8 +12,13 @@ state="$root/.cluster"
 export ASPNETCORE_ENVIRONMENT=Development
 
 cleanup() {
-  [ -f "$state/baseline.pid" ] && kill "$(cat "$state/baseline.pid")" 2>/dev/null || true
-  [ -f "$state/embedded.pid" ] && kill "$(cat "$state/embedded.pid")" 2>/dev/null || true
+  local name
+  for name in baseline embedded; do
+    if [ -f "$state/$name.pid" ]; then kill "$(cat "$state/$name.pid")" 2>/dev/null || true; fi
+  done
+  # nohup under a subshell can leave the recorded pid pointing at a parent: match the exact command lines too.
+  pkill -f "OrderActors.Baseline.dll --urls http://localhost:5090" 2>/dev/null || true
+  pkill -f "OrderActors.ApiHost.dll --embedded --urls http://localhost:5070" 2>/dev/null || true
   scripts/cluster.sh down >/dev/null 2>&1 || true
 }
 trap cleanup EXIT

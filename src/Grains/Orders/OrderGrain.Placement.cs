@@ -46,6 +46,14 @@ public sealed partial class OrderGrain
             return Current(created: true);
         }
 
+        // Sold out as far as the prices we just read show: refuse without writing anything. A flash sale's
+        // thousands of late attempts then cost two reads each instead of two writes.
+        if (command.OnShortage == ShortagePolicy.Reject && WarehousePlanner.Plan(lines, stock) is { Candidates.Count: 0, ShortSkus: var shortSkus })
+        {
+            store.State = new OrderState();
+            return OrderResult.Refused(new Failure(ErrorCodes.OutOfStock, $"Not enough stock in any one warehouse for: {string.Join(", ", shortSkus)}.", shortSkus));
+        }
+
         var refusal = await ReserveStock(stock, command.Actor, "auto-approved", creating: true);
         return refusal ?? Current(created: true);
     }

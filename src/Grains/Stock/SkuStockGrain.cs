@@ -80,6 +80,12 @@ public sealed partial class SkuStockGrain(
         State.DailyDemand[today] = State.DailyDemand.GetValueOrDefault(today) + quantity;
         Move(chosen, MovementKind.Reservation, 0, quantity, "system", orderId);
         await Commit();
+        if (State.Levels().Available == 0)
+        {
+            // Sold out: operations hear of it now, not only when an order is refused.
+            await RaiseShortage();
+        }
+
         return new ReservationResult(true, chosen, State.Warehouses[chosen].Available);
     }
 
