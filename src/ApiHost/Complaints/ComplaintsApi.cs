@@ -118,22 +118,7 @@ public static class ComplaintsApi
         IGrainFactory grains, TimeProvider time, string? status, bool? overdue, string? assignee, string? customerId, int? limit, string? cursor)
     {
         var errors = new FieldErrors();
-        ComplaintStatus? filter = null;
-        if (status is not null && (filter = QueryEnum.Parse<ComplaintStatus>(status)) is null)
-        {
-            errors.Add("status", $"One of: {QueryEnum.Names<ComplaintStatus>()}.");
-        }
-
-        if (limit is < 1 or > 200)
-        {
-            errors.Add("limit", "From 1 to 200.");
-        }
-
-        if (cursor is not null && PageCursor.Decode(cursor) is null)
-        {
-            errors.Add("cursor", "Not a cursor this API gave out.");
-        }
-
+        var filter = errors.PagedQuery<ComplaintStatus>(status, limit, cursor);
         if (errors.Any)
         {
             return Problems.Validation(errors.ToDictionary());

@@ -50,26 +50,7 @@ public static class CustomersApi
         string customerId, string? status, int? limit, string? cursor, IGrainFactory grains)
     {
         var errors = new FieldErrors();
-        OrderStatus? filter = null;
-        if (status is not null)
-        {
-            filter = QueryEnum.Parse<OrderStatus>(status);
-            if (filter is null)
-            {
-                errors.Add("status", $"One of: {QueryEnum.Names<OrderStatus>()}.");
-            }
-        }
-
-        if (limit is < 1 or > 200)
-        {
-            errors.Add("limit", "From 1 to 200.");
-        }
-
-        if (cursor is not null && PageCursor.Decode(cursor) is null)
-        {
-            errors.Add("cursor", "Not a cursor this API gave out.");
-        }
-
+        var filter = errors.PagedQuery<OrderStatus>(status, limit, cursor);
         if (errors.Any)
         {
             return Problems.Validation(errors.ToDictionary());

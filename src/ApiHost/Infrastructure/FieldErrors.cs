@@ -96,6 +96,29 @@ public sealed partial class FieldErrors
         }
     }
 
+    /// <summary>The query of a paged list: an optional status filter spelled as in JSON, a limit, a cursor we gave out.</summary>
+    public TStatus? PagedQuery<TStatus>(string? status, int? limit, string? cursor)
+        where TStatus : struct, Enum
+    {
+        TStatus? filter = null;
+        if (status is not null && (filter = QueryEnum.Parse<TStatus>(status)) is null)
+        {
+            Add("status", $"One of: {QueryEnum.Names<TStatus>()}.");
+        }
+
+        if (limit is < 1 or > 200)
+        {
+            Add("limit", "From 1 to 200.");
+        }
+
+        if (cursor is not null && OrderActors.Customers.PageCursor.Decode(cursor) is null)
+        {
+            Add("cursor", "Not a cursor this API gave out.");
+        }
+
+        return filter;
+    }
+
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
     private static partial Regex IdPattern();
 }
