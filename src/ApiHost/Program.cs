@@ -13,6 +13,7 @@ using OrderActors.ApiHost.Security;
 using OrderActors.ApiHost.Settlement;
 using OrderActors.ApiHost.Skus;
 using OrderActors.Silo;
+using Prometheus;
 using Scalar.AspNetCore;
 
 if (args.Contains("--health-probe"))
@@ -64,10 +65,12 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();
+app.UseHttpMetrics();
 app.UseApiSecurity();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapOpenApi();
+app.MapMetrics();
 app.MapScalarApiReference(o => o.WithTitle("OrderActors API"));
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -41,6 +41,16 @@ public sealed class OperationsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Prometheus_metrics_count_http_requests()
+    {
+        await _api.Get("/health/live");
+        var metrics = await new Api(fixture.CreateClient(), null).Get("/metrics");
+        Assert.Equal(HttpStatusCode.OK, metrics.Status);
+        Assert.Contains("http_requests_received_total", metrics.Text, StringComparison.Ordinal);
+        Assert.Contains("process_cpu_seconds_total", metrics.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_interactive_reference_page_is_served()
     {
         var page = await _api.Get("/scalar/v1");
