@@ -41,7 +41,7 @@ public sealed partial class SkuStockGrain
     private async Task Commit()
     {
         var alert = EvaluateAlert();
-        await store.WriteStateAsync();
+        await WriteBatched();
         if (alert is not null)
         {
             await GrainFactory.GetGrain<IInventoryRegistryGrain>(0).SetAlert(alert);

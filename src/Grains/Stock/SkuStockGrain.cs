@@ -11,6 +11,7 @@ namespace OrderActors.Stock;
 /// sum of the movements this grain records with every change.
 /// </summary>
 [GrainType("sku-stock")]
+[Orleans.Concurrency.Reentrant]
 public sealed partial class SkuStockGrain(
     [PersistentState("sku", StorageNames.Stock)] IPersistentState<SkuStockState> store,
     IOptions<InventoryOptions> inventory,
@@ -96,7 +97,7 @@ public sealed partial class SkuStockGrain(
         {
             if (waited)
             {
-                await store.WriteStateAsync();
+                await WriteBatched();
             }
 
             return false;
@@ -150,7 +151,7 @@ public sealed partial class SkuStockGrain(
         if (!State.Waiting.Contains(orderId) && !State.Reservations.ContainsKey(orderId))
         {
             State.Waiting.Add(orderId);
-            await store.WriteStateAsync();
+            await WriteBatched();
         }
     }
 
@@ -163,7 +164,7 @@ public sealed partial class SkuStockGrain(
         }
 
         State.ShortageRaised = true;
-        await store.WriteStateAsync();
+        await WriteBatched();
         await Notices.Post(new Notification($"{Sku}:shortage:{State.Version}", NotificationKinds.Shortage,
             $"{Sku} is short: an order could not be filled ({State.Levels().Available} available).", time.GetUtcNow(), Sku: Sku));
     }
