@@ -95,8 +95,14 @@ public static class OrdersApi
             return Problems.Of(ErrorCodes.Forbidden, "A customer key can place orders only for its own customer.");
         }
 
-        var orderId = IdempotencyMiddleware.ResourceIdOf(http) ?? OrderIds.New(time);
-        var result = await grains.GetGrain<IOrderGrain>(orderId).Place(OrderValidation.ToCommand(body!, Actor.Of(http)));
+        // An id fixed by an idempotency key may already name an order (a retry): only that order can answer.
+        // A fresh id cannot, so the order desk may refuse without activating an order.
+        var command = OrderValidation.ToCommand(body!, Actor.Of(http));
+        var keyedId = IdempotencyMiddleware.ResourceIdOf(http);
+        var orderId = keyedId ?? OrderIds.New(time);
+        var result = keyedId is not null
+            ? await grains.GetGrain<IOrderGrain>(orderId).Place(command)
+            : await grains.GetGrain<IOrderDeskGrain>(0).PlaceNew(orderId, command);
         if (result.Failure is { } failure)
         {
             return Problems.From(failure);

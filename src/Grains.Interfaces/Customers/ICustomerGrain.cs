@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using OrderActors.Common;
 using OrderActors.Orders;
 
@@ -11,6 +12,12 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>The customer with its segment as of now (time alone can move it, e.g. to at risk).</summary>
     [Alias("Get")] Task<CustomerSnapshot?> Get();
+
+    /// <summary>
+    /// Null when the customer does not exist, else whether its orders go to manual review. Interleaves with
+    /// the customer's other calls: it reads only the profile, which changes in <see cref="Upsert"/> alone.
+    /// </summary>
+    [AlwaysInterleave, Alias("ReviewFlag")] Task<bool?> ReviewFlag();
 
     /// <summary>Record or update one of the customer's orders, with an optional notice for the customer.</summary>
     [Alias("TrackOrder")] Task TrackOrder(CustomerOrder order, Notification? notice);

@@ -5,6 +5,9 @@ public interface IOrderGrain : IGrainWithStringKey
 {
     [Alias("Place")] Task<OrderResult> Place(PlaceOrder command);
 
+    /// <summary>Place with the customer and SKUs already read and checked (by the order desk).</summary>
+    [Alias("PlaceChecked")] Task<OrderResult> PlaceChecked(PlaceOrder command, PlacementFacts facts);
+
     [Alias("Get")] Task<OrderSnapshot?> Get();
 
     [Alias("Review")] Task<OrderResult> Review(ReviewDecision decision, string? reason, string actor);

@@ -36,6 +36,8 @@ public sealed partial class CustomerGrain(
         return (Snapshot(), created);
     }
 
+    public Task<bool?> ReviewFlag() => Task.FromResult(State.Profile?.RequiresReview);
+
     public async Task<CustomerSnapshot?> Get()
     {
         if (State.Profile is null)

@@ -15,16 +15,21 @@ public sealed partial class OrderGrain
             return Current(created: true);
         }
 
-        var customer = await GrainFactory.GetGrain<ICustomerGrain>(command.CustomerId).Get();
-        if (customer is null)
+        var (facts, failure) = await PlacementCheck.Gather(GrainFactory, command.CustomerId, command.Lines);
+        return failure is not null ? Refuse(failure) : await PlaceChecked(command, facts!);
+    }
+
+    public async Task<OrderResult> PlaceChecked(PlaceOrder command, PlacementFacts facts)
+    {
+        if (State.Exists)
         {
-            return OrderResult.Refused(new Failure(ErrorCodes.UnknownCustomer, $"Customer '{command.CustomerId}' does not exist.", [command.CustomerId]));
+            return Current(created: true);
         }
 
-        var (lines, stock, failure) = await PriceLines(command.Lines);
-        if (failure is not null)
+        var lines = PlacementCheck.Price(command.Lines, facts.Stock);
+        if (PlacementCheck.CertainShortage(Options, command, facts, lines) is { } shortage)
         {
-            return OrderResult.Refused(failure);
+            return Refuse(shortage);
         }
 
         State.CustomerId = command.CustomerId;
@@ -34,10 +39,10 @@ public sealed partial class OrderGrain
         State.ShippingAddress = command.ShippingAddress;
         State.InvoiceRequest = command.Invoice;
         State.CreatedAt = time.GetUtcNow();
-        State.Currency = stock[0].Catalog.Currency;
+        State.Currency = facts.Stock[0].Catalog.Currency;
         State.Lines = lines;
 
-        var reviewReason = ReviewRules.ManualReviewReason(Options, lines, State.Total, customer.Profile.RequiresReview);
+        var reviewReason = ReviewRules.ManualReviewReason(Options, lines, State.Total, facts.CustomerRequiresReview);
         if (reviewReason is not null)
         {
             State.Exists = true;
@@ -46,16 +51,16 @@ public sealed partial class OrderGrain
             return Current(created: true);
         }
 
-        // Sold out as far as the prices we just read show: refuse without writing anything. A flash sale's
-        // thousands of late attempts then cost two reads each instead of two writes.
-        if (command.OnShortage == ShortagePolicy.Reject && WarehousePlanner.Plan(lines, stock) is { Candidates.Count: 0, ShortSkus: var shortSkus })
-        {
-            store.State = new OrderState();
-            return OrderResult.Refused(new Failure(ErrorCodes.OutOfStock, $"Not enough stock in any one warehouse for: {string.Join(", ", shortSkus)}.", shortSkus));
-        }
-
-        var refusal = await ReserveStock(stock, command.Actor, "auto-approved", creating: true);
+        var refusal = await ReserveStock(facts.Stock, command.Actor, "auto-approved", creating: true);
         return refusal ?? Current(created: true);
+    }
+
+    /// <summary>A placement refused before anything was stored: no order exists, so nothing needs to stay active.</summary>
+    private OrderResult Refuse(Failure failure)
+    {
+        store.State = new OrderState();
+        DeactivateOnIdle();
+        return OrderResult.Refused(failure);
     }
 
     public async Task<OrderResult> Review(ReviewDecision decision, string? reason, string actor)
@@ -88,12 +93,14 @@ public sealed partial class OrderGrain
             return NotAllowed(OrderAction.ModifyLines);
         }
 
-        var (priced, stock, failure) = await PriceLines(lines);
+        var (facts, failure) = await PlacementCheck.Gather(GrainFactory, State.CustomerId, lines);
         if (failure is not null)
         {
             return OrderResult.Refused(failure);
         }
 
+        var stock = facts!.Stock;
+        var priced = PlacementCheck.Price(lines, stock);
         if (stock[0].Catalog.Currency != State.Currency)
         {
             return OrderResult.Refused(new Failure(ErrorCodes.CurrencyMismatch, $"The order is in {State.Currency}; these SKUs are priced in {stock[0].Catalog.Currency}."));
@@ -103,8 +110,7 @@ public sealed partial class OrderGrain
         var previousLines = State.Lines;
         var previousStatus = State.Status;
         State.Lines = priced;
-        var customer = await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).Get();
-        var reviewReason = ReviewRules.ManualReviewReason(Options, priced, State.Total, customer?.Profile.RequiresReview ?? false);
+        var reviewReason = ReviewRules.ManualReviewReason(Options, priced, State.Total, facts.CustomerRequiresReview);
         if (reviewReason is not null)
         {
             MoveTo(OrderStatus.PendingReview, actor, $"lines modified; manual review: {reviewReason}");
@@ -173,6 +179,7 @@ public sealed partial class OrderGrain
         {
             await store.ClearStateAsync();
             store.State = new OrderState();
+            DeactivateOnIdle();
         }
         else
         {
@@ -181,32 +188,6 @@ public sealed partial class OrderGrain
         }
 
         return OrderResult.Refused(shortage);
-    }
-
-    private async Task<(List<OrderLine> Lines, IReadOnlyList<SkuSnapshot> Stock, Failure? Failure)> PriceLines(IReadOnlyList<OrderLineRequest> requested)
-    {
-        if (requested.Count is < 1 or > 100 || requested.Select(l => l.Sku).Distinct(StringComparer.Ordinal).Count() != requested.Count
-            || requested.Any(l => l.Quantity <= 0))
-        {
-            return ([], [], Failure.Invalid("An order has 1 to 100 lines, each SKU once, each with a positive quantity."));
-        }
-
-        var found = await Task.WhenAll(requested.Select(l => GrainFactory.GetGrain<ISkuStockGrain>(l.Sku).Get()));
-        var unknown = requested.Where((_, i) => found[i] is null).Select(l => l.Sku).ToList();
-        if (unknown.Count > 0)
-        {
-            return ([], [], new Failure(ErrorCodes.UnknownSku, $"Unknown SKU: {string.Join(", ", unknown)}.", unknown));
-        }
-
-        var stock = found.Select(s => s!).ToList();
-        if (stock.Select(s => s.Catalog.Currency).Distinct(StringComparer.Ordinal).Count() > 1)
-        {
-            return ([], [], new Failure(ErrorCodes.CurrencyMismatch, "All lines of an order must be priced in one currency."));
-        }
-
-        var lines = requested.Select((l, i) => new OrderLine(l.Sku, stock[i].Catalog.Name, l.Quantity, stock[i].Catalog.UnitPrice,
-            stock[i].Catalog.TaxRate, OrderPricing.LineTotal(stock[i].Catalog.UnitPrice, l.Quantity)) { UnitCost = stock[i].Catalog.UnitCost }).ToList();
-        return (lines, stock, null);
     }
 
     /// <summary>A backordered order whose lines changed no longer waits for the SKUs it dropped.</summary>

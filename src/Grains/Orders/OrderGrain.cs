@@ -12,7 +12,7 @@ namespace OrderActors.Orders;
 /// One order: its lines priced at placement, its status and history, payments and shipment. Every
 /// command is checked against <see cref="OrderLifecycle"/>, persisted, and only then answered and published.
 /// </summary>
-[GrainType("order")]
+[GrainType("order"), CollectionAgeLimit(Minutes = 2)]
 public sealed partial class OrderGrain(
     [PersistentState("order", StorageNames.Orders)] IPersistentState<OrderState> store,
     IOptions<OrderOptions> options,
@@ -88,23 +88,24 @@ public sealed partial class OrderGrain(
             return;
         }
 
-        var queue = GrainFactory.GetGrain<IReviewQueueGrain>(0);
-        if (State.Status == OrderStatus.PendingReview)
-        {
-            await queue.Enqueue(OrderId, State.History[^1].At);
-        }
-        else if (wasPendingReview)
-        {
-            await queue.Dequeue(OrderId);
-        }
+        // The change is stored; the rest of the system hears of it in parallel (each part is retried from
+        // the persisted outboxes or repeated idempotently if this activation dies first).
+        await Task.WhenAll(UpdateReviewQueue(wasPendingReview), TrackWithCustomer(customerNotice), PublishOutbox(), PostLedger());
+    }
 
-        await GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).TrackOrder(
+    private Task UpdateReviewQueue(bool wasPendingReview)
+    {
+        var queue = GrainFactory.GetGrain<IReviewQueueGrain>(0);
+        return State.Status == OrderStatus.PendingReview ? queue.Enqueue(OrderId, State.History[^1].At)
+            : wasPendingReview ? queue.Dequeue(OrderId)
+            : Task.CompletedTask;
+    }
+
+    private Task TrackWithCustomer(Notification? customerNotice) =>
+        GrainFactory.GetGrain<ICustomerGrain>(State.CustomerId).TrackOrder(
             new CustomerOrder(OrderId, State.Status, State.Channel, State.Total, State.AmountPaid - State.AmountRefunded,
                 State.Currency, State.CreatedAt, State.Version),
             customerNotice);
-        await PublishOutbox();
-        await PostLedger();
-    }
 
     private LedgerAccounts Accounts => accounts.Value;
 

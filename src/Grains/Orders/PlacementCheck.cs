@@ -1,0 +1,64 @@
+using OrderActors.Common;
+using OrderActors.Customers;
+using OrderActors.Stock;
+
+namespace OrderActors.Orders;
+
+/// <summary>
+/// The reads and checks before an order is placed, shared by the order desk (for new ids) and the order
+/// grain (for ids fixed by an idempotency key): customer, SKUs, one currency, prices, review, shortage.
+/// </summary>
+public static class PlacementCheck
+{
+    public static async Task<(PlacementFacts? Facts, Failure? Failure)> Gather(
+        IGrainFactory grains, string customerId, IReadOnlyList<OrderLineRequest> requested)
+    {
+        if (requested.Count is < 1 or > 100 || requested.Select(l => l.Sku).Distinct(StringComparer.Ordinal).Count() != requested.Count
+            || requested.Any(l => l.Quantity <= 0))
+        {
+            return (null, Failure.Invalid("An order has 1 to 100 lines, each SKU once, each with a positive quantity."));
+        }
+
+        var review = grains.GetGrain<ICustomerGrain>(customerId).ReviewFlag();
+        var found = await Task.WhenAll(requested.Select(l => grains.GetGrain<ISkuStockGrain>(l.Sku).Get()));
+        if (await review is not { } requiresReview)
+        {
+            return (null, new Failure(ErrorCodes.UnknownCustomer, $"Customer '{customerId}' does not exist.", [customerId]));
+        }
+
+        var unknown = requested.Where((_, i) => found[i] is null).Select(l => l.Sku).ToList();
+        if (unknown.Count > 0)
+        {
+            return (null, new Failure(ErrorCodes.UnknownSku, $"Unknown SKU: {string.Join(", ", unknown)}.", unknown));
+        }
+
+        var stock = found.Select(s => s!).ToList();
+        return stock.Select(s => s.Catalog.Currency).Distinct(StringComparer.Ordinal).Count() > 1
+            ? (null, new Failure(ErrorCodes.CurrencyMismatch, "All lines of an order must be priced in one currency."))
+            : (new PlacementFacts(stock, requiresReview), null);
+    }
+
+    /// <summary>The requested lines at the prices of the SKUs read (in the same order).</summary>
+    public static List<OrderLine> Price(IReadOnlyList<OrderLineRequest> requested, IReadOnlyList<SkuSnapshot> stock) =>
+        requested.Select((l, i) => new OrderLine(l.Sku, stock[i].Catalog.Name, l.Quantity, stock[i].Catalog.UnitPrice,
+            stock[i].Catalog.TaxRate, OrderPricing.LineTotal(stock[i].Catalog.UnitPrice, l.Quantity)) { UnitCost = stock[i].Catalog.UnitCost }).ToList();
+
+    /// <summary>
+    /// An auto-approved order that rejects shortages, when the stock just read already shows no warehouse can
+    /// fill it: refused without reserving or writing anything. A flash sale's late attempts then cost reads only.
+    /// </summary>
+    public static Failure? CertainShortage(OrderOptions options, PlaceOrder command, PlacementFacts facts, IReadOnlyList<OrderLine> lines)
+    {
+        if (command.OnShortage != ShortagePolicy.Reject
+            || ReviewRules.ManualReviewReason(options, lines, OrderPricing.Subtotal(lines), facts.CustomerRequiresReview) is not null
+            || WarehousePlanner.Plan(lines, facts.Stock) is not { Candidates.Count: 0, ShortSkus: var shortSkus })
+        {
+            return null;
+        }
+
+        return Shortage(shortSkus);
+    }
+
+    public static Failure Shortage(IReadOnlyList<string> shortSkus) =>
+        new(ErrorCodes.OutOfStock, $"Not enough stock in any one warehouse for: {string.Join(", ", shortSkus)}.", shortSkus);
+}
