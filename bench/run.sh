@@ -2,11 +2,11 @@
 # One command for the benchmark: starts what it needs (a throwaway PostgreSQL with the durable cluster of
 # scripts/cluster.sh, the baseline service on the same PostgreSQL, an embedded host), runs a workload on
 # every system interleaved round by round, prints medians, writes bench/results/, and stops everything.
-#   bench/run.sh flash-sale [rounds]      workloads: flash-sale, steady, noop
+#   bench/run.sh flash-sale [rounds]      workloads: flash-sale, steady, mixed, scale, noop
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-workload=${1:?usage: bench/run.sh <flash-sale|steady|noop> [rounds]}
+workload=${1:?usage: bench/run.sh <flash-sale|steady|mixed|scale|noop> [rounds]}
 rounds=${2:-3}
 state="$root/.cluster"
 export ASPNETCORE_ENVIRONMENT=Development
@@ -41,4 +41,5 @@ for url in http://localhost:5090/health/live http://localhost:5070/health/ready;
 done
 
 dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll "$workload" --rounds "$rounds" \
-  --target embedded=http://localhost:5070 --target durable=http://localhost:5080 --target baseline=http://localhost:5090
+  --target embedded=http://localhost:5070 --target durable=http://localhost:5080 --target baseline=http://localhost:5090 \
+  --process "embedded=OrderActors.ApiHost.dll --embedded" --process durable=OrderActors.Silo.dll --process baseline=OrderActors.Baseline.dll

@@ -3,7 +3,8 @@ using Npgsql;
 
 // The conventional design the benchmark compares against: one PostgreSQL transaction per order, a
 // conditional UPDATE per line in a fixed SKU order (row locks serialize a hot SKU), an order insert,
-// pooled connections. Only the routes the benchmark workloads need, with the same paths and shapes.
+// pooled connections; status changes as conditional UPDATEs. Only the routes the benchmark workloads need,
+// with the same paths and shapes.
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 var connectionString = builder.Configuration.GetConnectionString("Baseline")
@@ -14,7 +15,11 @@ await using (var schema = db.CreateCommand("""
                                      tax_rate numeric(5,4) NOT NULL, on_hand int NOT NULL DEFAULT 0, available int NOT NULL DEFAULT 0 CHECK (available >= 0));
     CREATE TABLE IF NOT EXISTS customers (customer_id text PRIMARY KEY, name text NOT NULL);
     CREATE TABLE IF NOT EXISTS orders (order_id bigserial PRIMARY KEY, customer_id text NOT NULL REFERENCES customers,
-                                       status text NOT NULL, total numeric(12,2) NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+                                       status text NOT NULL, total numeric(12,2) NOT NULL, amount_paid numeric(12,2) NOT NULL DEFAULT 0,
+                                       created_at timestamptz NOT NULL DEFAULT now());
+    CREATE INDEX IF NOT EXISTS orders_by_day ON orders (created_at);
+    CREATE TABLE IF NOT EXISTS payments (order_id bigint NOT NULL REFERENCES orders, method text NOT NULL, external_ref text NOT NULL,
+                                         amount numeric(12,2) NOT NULL, PRIMARY KEY (method, external_ref));
     CREATE TABLE IF NOT EXISTS order_lines (order_id bigint NOT NULL REFERENCES orders, sku text NOT NULL, quantity int NOT NULL,
                                             unit_price numeric(12,2) NOT NULL, PRIMARY KEY (order_id, sku));
     """))
@@ -114,6 +119,89 @@ app.MapPost("/api/orders", async (OrderBody body) =>
     return Results.Created($"/api/orders/{orderId}", new { orderId = orderId.ToString(System.Globalization.CultureInfo.InvariantCulture), status = "confirmed", total });
 });
 
+app.MapGet("/api/orders/{id}", async (long id) =>
+{
+    await using var cmd = db.CreateCommand("SELECT customer_id, status, total, amount_paid FROM orders WHERE order_id = $1");
+    cmd.Parameters.Add(new() { Value = id });
+    await using var reader = await cmd.ExecuteReaderAsync();
+    return await reader.ReadAsync()
+        ? Results.Ok(new { orderId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), customerId = reader.GetString(0), status = reader.GetString(1),
+            total = reader.GetDecimal(2), amountPaid = reader.GetDecimal(3) })
+        : Results.NotFound();
+});
+
+app.MapPost("/api/orders/{id}/payments", async (long id, PaymentBody body) =>
+{
+    await using var connection = await db.OpenConnectionAsync();
+    await using var tx = await connection.BeginTransactionAsync();
+    await using var pay = new NpgsqlCommand(
+        "UPDATE orders SET amount_paid = amount_paid + $2 WHERE order_id = $1 AND amount_paid + $2 <= total AND status <> 'cancelled'", connection, tx);
+    pay.Parameters.Add(new() { Value = id });
+    pay.Parameters.Add(new() { Value = body.Amount });
+    if (await pay.ExecuteNonQueryAsync() == 0)
+    {
+        return Results.Problem(statusCode: 409, title: "Overpayment", extensions: new Dictionary<string, object?> { ["code"] = "overpayment" });
+    }
+
+    await using var record = new NpgsqlCommand("INSERT INTO payments VALUES ($1, $2, $3, $4)", connection, tx);
+    record.Parameters.Add(new() { Value = id });
+    record.Parameters.Add(new() { Value = body.Method });
+    record.Parameters.Add(new() { Value = body.ExternalRef });
+    record.Parameters.Add(new() { Value = body.Amount });
+    await record.ExecuteNonQueryAsync();
+    await tx.CommitAsync();
+    return Results.Created($"/api/orders/{id}", null);
+});
+
+// Each step is one conditional UPDATE from the status before it; picking needs the order paid; shipping
+// also takes the goods off hand, in the same transaction.
+foreach (var (step, from, to) in new[] { ("pick", "confirmed", "picking"), ("pack", "picking", "packed"), ("ship", "packed", "shipped"), ("deliver", "shipped", "delivered") })
+{
+    app.MapPost($"/api/orders/{{id}}/{step}", async (long id) =>
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await using var move = new NpgsqlCommand(
+            $"UPDATE orders SET status = '{to}' WHERE order_id = $1 AND status = '{from}'{(step == "pick" ? " AND amount_paid >= total" : "")}", connection, tx);
+        move.Parameters.Add(new() { Value = id });
+        if (await move.ExecuteNonQueryAsync() == 0)
+        {
+            return Results.Problem(statusCode: 409, title: "Invalid transition", extensions: new Dictionary<string, object?> { ["code"] = "invalid_transition" });
+        }
+
+        if (step == "ship")
+        {
+            await using var take = new NpgsqlCommand(
+                "UPDATE skus s SET on_hand = s.on_hand - l.quantity FROM order_lines l WHERE l.order_id = $1 AND s.sku = l.sku", connection, tx);
+            take.Parameters.Add(new() { Value = id });
+            await take.ExecuteNonQueryAsync();
+        }
+
+        await tx.CommitAsync();
+        return Results.Ok(new { orderId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), status = to });
+    });
+}
+
+app.MapGet("/api/reports/orders", async (string? from, string? to) =>
+{
+    var first = DateOnly.Parse(from ?? DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+    var last = DateOnly.Parse(to ?? first.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+    await using var cmd = db.CreateCommand("""
+        SELECT (created_at AT TIME ZONE 'UTC')::date AS day, status, count(*), sum(total) FROM orders
+        WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2 ORDER BY 1, 2
+        """);
+    cmd.Parameters.Add(new() { Value = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
+    cmd.Parameters.Add(new() { Value = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
+    await using var reader = await cmd.ExecuteReaderAsync();
+    var rows = new List<object>();
+    while (await reader.ReadAsync())
+    {
+        rows.Add(new { day = reader.GetFieldValue<DateOnly>(0), status = reader.GetString(1), count = reader.GetInt64(2), amount = reader.GetDecimal(3) });
+    }
+
+    return Results.Ok(new { rows });
+});
+
 await app.RunAsync();
 
 internal sealed record SkuBody(string Name, decimal UnitPrice, decimal TaxRate);
@@ -123,5 +211,7 @@ internal sealed record ReceiptBody(string Warehouse, int Quantity);
 internal sealed record CustomerBody(string Name);
 
 internal sealed record OrderLineBody(string Sku, int Quantity);
+
+internal sealed record PaymentBody(string Method, decimal Amount, string ExternalRef);
 
 internal sealed record OrderBody(string CustomerId, List<OrderLineBody> Lines);

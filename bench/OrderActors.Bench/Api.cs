@@ -28,6 +28,32 @@ public sealed class Api(Uri baseAddress, string apiKey, int connections)
         return response.StatusCode;
     }
 
+    /// <summary>Like <see cref="Send"/>, with the response body when it is JSON.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement? Body)> SendJson(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(JsonSerializer.Serialize(body, JsonSerializerOptions.Web), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) == true && text.Length > 0
+            ? JsonDocument.Parse(text).RootElement.Clone()
+            : null);
+    }
+
+    /// <summary>A prepaid order; the created order's id and total when it was accepted.</summary>
+    public async Task<(HttpStatusCode Status, string? OrderId, decimal Total)> PlacePrepaid(string customerId, IEnumerable<(string Sku, int Quantity)> lines)
+    {
+        var (status, body) = await SendJson(HttpMethod.Post, "/api/orders",
+            new { customerId, channel = "web", paymentTerms = "prepaid", lines = lines.Select(l => new { sku = l.Sku, quantity = l.Quantity }) });
+        return status == HttpStatusCode.Created && body is { } order
+            ? (status, order.GetProperty("orderId").GetString(), order.GetProperty("total").GetDecimal())
+            : (status, null, 0m);
+    }
+
     public async Task<JsonElement> Get(string path) =>
         JsonDocument.Parse(await Http.GetStringAsync(new Uri(path, UriKind.Relative))).RootElement.Clone();
 

@@ -22,20 +22,7 @@ public static class LoadRunner
             while ((i = Interlocked.Increment(ref next)) < attempts)
             {
                 var started = clock.Elapsed;
-                HttpStatusCode status;
-                try
-                {
-                    status = await call(i);
-                }
-                catch (HttpRequestException)
-                {
-                    status = 0;
-                }
-                catch (TaskCanceledException)
-                {
-                    status = 0;
-                }
-
+                var status = await Call(call, i);
                 var ended = clock.Elapsed;
                 outcomes[i] = new Outcome(status, (ended - started).TotalMilliseconds, ended.TotalSeconds);
                 Interlocked.Increment(ref done);
@@ -45,6 +32,59 @@ public static class LoadRunner
         var seconds = clock.Elapsed.TotalSeconds;
         Console.Error.WriteLine($"  {label}: {attempts}/{attempts} in {seconds:0.0} s");
         return ([.. outcomes], seconds);
+    }
+
+    /// <summary>
+    /// Open loop: call i starts at i / rate seconds whether or not earlier calls have finished, and its latency
+    /// counts from that scheduled start, so a system that falls behind shows it (no coordinated omission).
+    /// </summary>
+    public static async Task<(List<Outcome> Outcomes, double Seconds)> RunAtRate(string label, int attempts, double rate, Func<int, Task<HttpStatusCode>> call)
+    {
+        var outcomes = new Outcome[attempts];
+        var done = 0;
+        var clock = Stopwatch.StartNew();
+        using var progress = new Timer(_ => Console.Error.WriteLine($"  {label}: {Volatile.Read(ref done)}/{attempts} in {clock.Elapsed.TotalSeconds:0} s"), null, 5000, 5000);
+        var running = new List<Task>(attempts);
+        for (var i = 0; i < attempts; i++)
+        {
+            var scheduled = TimeSpan.FromSeconds(i / rate);
+            var wait = scheduled - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            var index = i;
+            running.Add(Task.Run(async () =>
+            {
+                var status = await Call(call, index);
+                var ended = clock.Elapsed;
+                outcomes[index] = new Outcome(status, (ended - scheduled).TotalMilliseconds, ended.TotalSeconds);
+                Interlocked.Increment(ref done);
+            }));
+        }
+
+        await Task.WhenAll(running);
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.Error.WriteLine($"  {label}: {attempts}/{attempts} in {seconds:0.0} s at {rate:0}/s offered");
+        return ([.. outcomes], seconds);
+    }
+
+    /// <summary>The call's status, or 0 when the transport failed or timed out.</summary>
+    private static async Task<HttpStatusCode> Call(Func<int, Task<HttpStatusCode>> call, int i)
+    {
+        try
+        {
+            return await call(i);
+        }
+        catch (HttpRequestException)
+        {
+            return 0;
+        }
+        catch (TaskCanceledException)
+        {
+            return 0;
+        }
     }
 
     public static double Percentile(IEnumerable<double> values, double p)

@@ -19,6 +19,9 @@ public interface ISkuStockGrain : IGrainWithStringKey
 
     [Alias("Release")] Task<bool> Release(string orderId);
 
+    /// <summary>The warehouse holding a stored reservation for the order, or null when there is none.</summary>
+    [Alias("HeldFor")] Task<string?> HeldFor(string orderId);
+
     /// <summary>The reserved quantity leaves on-hand. False when no reservation exists for the order.</summary>
     [Alias("Ship")] Task<bool> Ship(string orderId);
 

@@ -146,6 +146,11 @@ public sealed partial class OrderGrain
     private async Task<OrderResult?> ReserveStock(
         IReadOnlyList<SkuSnapshot>? stock, string actor, string note, bool creating, List<OrderLine>? restoreLinesOnRefusal = null)
     {
+        if (creating && State.OnShortage == ShortagePolicy.Reject)
+        {
+            return await ConfirmNew(stock, actor, note);
+        }
+
         var wasPendingReview = State.Status == OrderStatus.PendingReview && !creating;
         State.Pending = PendingStockWork.Reserving;
         await store.WriteStateAsync();
@@ -188,6 +193,34 @@ public sealed partial class OrderGrain
         }
 
         return OrderResult.Refused(shortage);
+    }
+
+    /// <summary>
+    /// A new auto-approved order that rejects shortages: stored once, as confirmed with the reservation
+    /// pending, then reserved. Answered confirmed only when both are durable; a crash between them is
+    /// settled on the next activation by asking the SKUs (<see cref="PendingStockWork.Confirming"/>).
+    /// </summary>
+    private async Task<OrderResult?> ConfirmNew(IReadOnlyList<SkuSnapshot>? stock, string actor, string note)
+    {
+        State.Exists = true;
+        State.Pending = PendingStockWork.Confirming;
+        MoveTo(OrderStatus.Confirmed, actor, note);
+        await store.WriteStateAsync();
+
+        var outcome = await StockReservation.ReserveAll(GrainFactory, OrderId, State.Lines, stock);
+        if (outcome.Reserved)
+        {
+            // Both facts are stored; the cleared flag and the warehouse go with the order's next write.
+            State.Pending = PendingStockWork.None;
+            State.Warehouse = outcome.Warehouse;
+            await Announce(ConfirmationNotice(), wasPendingReview: false);
+            return null;
+        }
+
+        await store.ClearStateAsync();
+        store.State = new OrderState();
+        DeactivateOnIdle();
+        return OrderResult.Refused(PlacementCheck.Shortage(outcome.ShortSkus));
     }
 
     /// <summary>A backordered order whose lines changed no longer waits for the SKUs it dropped.</summary>

@@ -83,11 +83,15 @@ public sealed partial class OrderGrain(
     private async Task Commit(Notification? customerNotice = null, bool wasPendingReview = false)
     {
         await store.WriteStateAsync();
-        if (!State.Exists)
+        if (State.Exists)
         {
-            return;
+            await Announce(customerNotice, wasPendingReview);
         }
+    }
 
+    /// <summary>Tells the rest of the system of a stored change.</summary>
+    private async Task Announce(Notification? customerNotice, bool wasPendingReview)
+    {
         // The change is stored; the rest of the system hears of it in parallel (each part is retried from
         // the persisted outboxes or repeated idempotently if this activation dies first).
         await Task.WhenAll(UpdateReviewQueue(wasPendingReview), TrackWithCustomer(customerNotice), PublishOutbox(), PostLedger());
@@ -185,6 +189,21 @@ public sealed partial class OrderGrain(
                 }
 
                 await store.WriteStateAsync();
+                break;
+            case PendingStockWork.Confirming:
+                var held = await Task.WhenAll(State.Lines.Select(l => GrainFactory.GetGrain<ISkuStockGrain>(l.Sku).HeldFor(OrderId)));
+                if (held.All(w => w is not null) && held.Distinct(StringComparer.Ordinal).Count() == 1)
+                {
+                    State.Warehouse = held[0];
+                    State.Pending = PendingStockWork.None;
+                    await store.WriteStateAsync();
+                    await TrackWithCustomer(ConfirmationNotice());
+                    break;
+                }
+
+                await StockReservation.ReleaseAll(GrainFactory, OrderId, State.Lines.Select(l => l.Sku));
+                await store.ClearStateAsync();
+                store.State = new OrderState();
                 break;
             case PendingStockWork.Shipping:
                 await CompleteShipment(State.PendingShipment!);

@@ -11,6 +11,12 @@ public enum PendingStockWork
     /// <summary>Reservations may exist for the lines; the outcome was not recorded: release them.</summary>
     Reserving,
 
+    /// <summary>
+    /// A new order was stored as confirmed before its reservations were made (one write instead of two on
+    /// the busiest path): it stands if every line is held in one warehouse; otherwise it never existed.
+    /// </summary>
+    Confirming,
+
     /// <summary>The order no longer needs its reservations (cancelled): release them.</summary>
     Releasing,
 

@@ -53,6 +53,18 @@ public sealed partial class SkuStockGrain(
 
     public Task<SkuSnapshot?> Get() => Task.FromResult(State.Catalog is null ? null : Snapshot());
 
+    public async Task<string?> HeldFor(string orderId)
+    {
+        if (!State.Reservations.ContainsKey(orderId))
+        {
+            return null;
+        }
+
+        // Only a stored reservation counts: wait for a write that covers it (and look again after it).
+        await WriteBatched();
+        return State.Reservations.TryGetValue(orderId, out var reservation) ? reservation.Warehouse : null;
+    }
+
     public async Task<ReservationResult> Reserve(string orderId, int quantity, IReadOnlyList<string>? warehouses)
     {
         if (State.Catalog is null)
@@ -62,6 +74,8 @@ public sealed partial class SkuStockGrain(
 
         if (State.Reservations.TryGetValue(orderId, out var existing))
         {
+            // A repeat: answer once the reservation is stored (its write may still be running).
+            await WriteBatched();
             return new ReservationResult(true, existing.Warehouse, State.Warehouses[existing.Warehouse].Available);
         }
 

@@ -59,6 +59,45 @@ public sealed class RecoveryTests(ClusterFixture fixture)
         Assert.Equal(3, (await _s.Stock(sku)).Reserved);
     }
 
+    private static OrderState StoredConfirmed(string customer, string sku, int quantity)
+    {
+        var state = Intent(customer, sku, quantity, PendingStockWork.Confirming);
+        state.Exists = true;
+        state.Status = OrderStatus.Confirmed;
+        state.Version = 1;
+        state.History = [new StatusEntry(OrderStatus.Confirmed, DateTimeOffset.UtcNow, "c", "auto-approved")];
+        return state;
+    }
+
+    [Fact]
+    public async Task A_new_order_stored_as_confirmed_stands_when_its_reservation_was_stored_before_the_crash()
+    {
+        var sku = await _s.Sku("CONFIRMHELD", 10m, ("SH", 10));
+        var customer = await _s.Customer();
+        var orderId = _s.Key("order");
+        await fixture.Grains.GetGrain<ISkuStockGrain>(sku).Reserve(orderId, 3, null);
+        await Plant(orderId, StoredConfirmed(customer, sku, 3));
+
+        var order = await fixture.Grains.GetGrain<IOrderGrain>(orderId).Get();
+
+        Assert.Equal(OrderStatus.Confirmed, order!.Status);
+        Assert.Equal(3, (await _s.Stock(sku)).Reserved);
+        Assert.Contains(await fixture.Grains.GetGrain<OrderActors.Customers.ICustomerGrain>(customer).ListNotifications(10),
+            n => n.OrderId == orderId && n.Kind == NotificationKinds.OrderConfirmation);
+    }
+
+    [Fact]
+    public async Task A_new_order_stored_as_confirmed_never_existed_when_its_reservation_was_not_made()
+    {
+        var sku = await _s.Sku("CONFIRMLOST", 10m, ("SH", 10));
+        var customer = await _s.Customer();
+        var orderId = _s.Key("order");
+        await Plant(orderId, StoredConfirmed(customer, sku, 3));
+
+        Assert.Null(await fixture.Grains.GetGrain<IOrderGrain>(orderId).Get());
+        Assert.Equal(0, (await _s.Stock(sku)).Reserved);
+    }
+
     [Fact]
     public async Task A_shipment_that_died_half_way_is_finished_on_the_next_activation()
     {
