@@ -217,7 +217,7 @@ public static class Workloads
             var run = Guid.NewGuid().ToString("N")[..8];
             var skus = Enumerable.Range(0, 1000).Select(i => $"ST-{run}-{i}").ToList();
             var customers = Enumerable.Range(0, 10_000).Select(i => $"st-{run}-{i}").ToList();
-            await LoadRunner.Run($"{system} steady set-up (SKUs)", skus.Count, 32, i => api.Sku(skus[i], 10_000_000));
+            await LoadRunner.Run($"{system} steady set-up (SKUs)", skus.Count, 32, i => api.Sku(skus[i], 1_000_000));
             await LoadRunner.Run($"{system} steady set-up (customers)", customers.Count, 32, i => api.Customer(customers[i]));
             return new SteadyData(api, skus, customers);
         }

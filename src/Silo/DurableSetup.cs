@@ -55,7 +55,7 @@ public static class DurableSetup
             }
         });
 
-        foreach (var name in new[] { StorageNames.Orders, StorageNames.Stock, StorageNames.Customers, StorageNames.Reports, StorageNames.Idempotency, StorageNames.Audit, StorageNames.PubSub })
+        foreach (var name in new[] { StorageNames.Orders, StorageNames.Stock, StorageNames.Customers, StorageNames.Reports, StorageNames.Idempotency, StorageNames.Audit, StorageNames.Logs, StorageNames.PubSub })
         {
             // Orleans' own binary serializer: compact, fast, and exact for decimals (JSON turned 199 into 199.0).
             silo.Services.AddAdoNetGrainStorage(name, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrderActors.ApiHost.Security;
 using OrderActors.Audit;
+using OrderActors.Common;
 
 namespace OrderActors.ApiHost.Audit;
 
@@ -20,14 +21,5 @@ public sealed class AuditTrail(IGrainFactory grains, TimeProvider time)
         $"{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{shard.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>A stable shard per target (string.GetHashCode differs between processes).</summary>
-    public static int ShardOf(string target)
-    {
-        var hash = 2166136261u;
-        foreach (var c in target)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % IAuditLogGrain.Shards);
-    }
+    public static int ShardOf(string target) => (int)(Fnv.Of32(target) % IAuditLogGrain.Shards);
 }

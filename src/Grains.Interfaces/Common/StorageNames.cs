@@ -9,5 +9,8 @@ public static class StorageNames
     public const string Reports = "reports";
     public const string Idempotency = "idempotency";
     public const string Audit = "audit";
+
+    /// <summary>Sealed pages of append-only logs (movements, audit trail).</summary>
+    public const string Logs = "logs";
     public const string PubSub = "PubSubStore";
 }

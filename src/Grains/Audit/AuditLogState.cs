@@ -1,7 +1,9 @@
+using OrderActors.Common;
+
 namespace OrderActors.Audit;
 
 [GenerateSerializer, Alias("OrderActors.AuditLogState")]
 public sealed class AuditLogState
 {
-    [Id(0)] public List<AuditEntry> Entries { get; set; } = [];
+    [Id(1)] public PagedLog<AuditEntry> Log { get; set; } = new();
 }

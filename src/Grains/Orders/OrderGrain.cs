@@ -149,8 +149,8 @@ public sealed partial class OrderGrain(
         {
             try
             {
-                var day = evt.At.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                await provider.GetStream<OrderStatusChanged>(StreamId.Create(StreamNames.OrderEvents, day)).OnNextAsync(evt);
+                var key = Reports.IDailyOrderReportGrain.ShardKey(evt.At, evt.OrderId);
+                await provider.GetStream<OrderStatusChanged>(StreamId.Create(StreamNames.OrderEvents, key)).OnNextAsync(evt);
                 // Removed in memory only: the persisted copy goes with the next write, and if this
                 // activation dies first, the event is published again and dropped by its consumers.
                 State.Outbox.Remove(evt);

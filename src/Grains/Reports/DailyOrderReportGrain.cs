@@ -7,19 +7,19 @@ using Orleans.Streams.Core;
 namespace OrderActors.Reports;
 
 /// <summary>
-/// Folds one UTC day's order events into figures. Implicitly subscribed: the stream key is the day,
-/// so each day's events arrive at that day's grain.
+/// Folds one shard of one UTC day's order events into figures. Implicitly subscribed: the stream key is
+/// the day and shard, so each shard's events arrive at that shard's grain.
 /// </summary>
-[GrainType("daily-order-report")]
+[GrainType("order-report-shard")]
 [ImplicitStreamSubscription(StreamNames.OrderEvents)]
-public sealed class DailyOrderReportGrain(
+public sealed class OrderReportShardGrain(
     [PersistentState("daily-orders", StorageNames.Reports)] IPersistentState<DailyOrderReportState> store)
-    : Grain, IDailyOrderReportGrain, IStreamSubscriptionObserver, IAsyncObserver<OrderStatusChanged>
+    : Grain, IOrderReportShardGrain, IStreamSubscriptionObserver, IAsyncObserver<OrderStatusChanged>
 {
     private DailyOrderReportState State => store.State;
 
     public Task<DailyOrderFigures> GetFigures() => Task.FromResult(new DailyOrderFigures(
-        DateOnly.ParseExact(this.GetPrimaryKeyString(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly.ParseExact(this.GetPrimaryKeyString().AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture),
         State.Totals, State.ByChannel.ToDictionary(), State.Counted.Count));
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
@@ -27,7 +27,7 @@ public sealed class DailyOrderReportGrain(
 
     public async Task OnNextAsync(OrderStatusChanged item, StreamSequenceToken? token = null)
     {
-        if (!State.Counted.Add(item.EventId))
+        if (!State.Counted.Add(Fnv.Of64(item.EventId)))
         {
             return;
         }
@@ -45,4 +45,33 @@ public sealed class DailyOrderReportGrain(
     public Task OnCompletedAsync() => Task.CompletedTask;
 
     public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
+}
+
+/// <summary>A day's figures: the sum of its shards, read each time (the shards hold the state).</summary>
+[GrainType("daily-order-report"), Orleans.Concurrency.StatelessWorker]
+public sealed class DailyOrderReportGrain : Grain, IDailyOrderReportGrain
+{
+    public async Task<DailyOrderFigures> GetFigures()
+    {
+        var day = this.GetPrimaryKeyString();
+        var shards = await Task.WhenAll(Enumerable.Range(0, IDailyOrderReportGrain.Shards)
+            .Select(s => GrainFactory.GetGrain<IOrderReportShardGrain>($"{day}#{s.ToString("00", CultureInfo.InvariantCulture)}").GetFigures()));
+        var totals = new OrderFigures();
+        var byChannel = new Dictionary<Channel, OrderFigures>();
+        foreach (var shard in shards)
+        {
+            totals.Add(shard.Totals);
+            foreach (var (channel, figures) in shard.ByChannel)
+            {
+                if (!byChannel.TryGetValue(channel, out var sum))
+                {
+                    byChannel[channel] = sum = new OrderFigures();
+                }
+
+                sum.Add(figures);
+            }
+        }
+
+        return new DailyOrderFigures(DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture), totals, byChannel, shards.Sum(s => s.EventsCounted));
+    }
 }

@@ -36,9 +36,9 @@ public sealed class DailyReportTests(ClusterFixture fixture)
     {
         // A day no other test touches, so the figures are exact.
         var key = new DateOnly(1990, 1, 1).AddDays(Random.Shared.Next(0, 3000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<OrderStatusChanged>(StreamId.Create(StreamNames.OrderEvents, key));
         var at = DateTimeOffset.Parse(key, CultureInfo.InvariantCulture);
+        var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
+            .GetStream<OrderStatusChanged>(StreamId.Create(StreamNames.OrderEvents, IDailyOrderReportGrain.ShardKey(at, "o1")));
         var placed = new OrderStatusChanged("o1:1", "o1", "c", Channel.Store, null, OrderStatus.Confirmed, 80m, "CNY", at, 1);
         var shipped = new OrderStatusChanged("o1:4", "o1", "c", Channel.Store, OrderStatus.Packed, OrderStatus.Shipped, 80m, "CNY", at, 4);
 
