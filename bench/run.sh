@@ -3,11 +3,13 @@
 # scripts/cluster.sh, the baseline service on the same PostgreSQL, an embedded host), runs a workload on
 # every system interleaved round by round, prints medians, writes bench/results/, and stops everything.
 #   bench/run.sh flash-sale [rounds]      workloads: flash-sale, steady, mixed, scale, noop
+#   bench/run.sh scale 1 --orders 50000   (scale defaults to 200,000 orders per system)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 workload=${1:?usage: bench/run.sh <flash-sale|steady|mixed|scale|noop> [rounds]}
 rounds=${2:-3}
+shift $(( $# < 2 ? $# : 2 ))   # anything after the rounds goes to the bench tool (e.g. --orders 50000 for scale)
 state="$root/.cluster"
 export ASPNETCORE_ENVIRONMENT=Development
 
@@ -40,6 +42,6 @@ for url in http://localhost:5090/health/live http://localhost:5070/health/ready;
   for _ in $(seq 1 60); do curl -sf "$url" >/dev/null && break; sleep 1; done
 done
 
-dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll "$workload" --rounds "$rounds" \
+dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll "$workload" --rounds "$rounds" "$@" \
   --target embedded=http://localhost:5070 --target durable=http://localhost:5080 --target baseline=http://localhost:5090 \
   --process "embedded=OrderActors.ApiHost.dll --embedded" --process durable=OrderActors.Silo.dll --process baseline=OrderActors.Baseline.dll

@@ -7,7 +7,7 @@ using OrderActors.Bench;
 // each system's ratio to the baseline. --process names a system's server processes (for the scale workload's memory).
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: bench <flash-sale|steady|mixed|scale|noop> --target <system>=<url> [--target ...] [--process <system>=<command line part>] [--rounds 3] [--key dev-admin]");
+    Console.WriteLine("usage: bench <flash-sale|steady|mixed|scale|noop> --target <system>=<url> [--target ...] [--process <system>=<command line part>] [--rounds 3] [--orders 200000 (scale)] [--key dev-admin]");
     return 2;
 }
 
@@ -15,6 +15,7 @@ var workload = args[0];
 var targets = new List<(string System, Uri Url)>();
 var processes = new Dictionary<string, string>(StringComparer.Ordinal);
 var rounds = 3;
+var scaleOrders = 200_000;
 var key = "dev-admin";
 for (var i = 1; i < args.Length - 1; i += 2)
 {
@@ -27,6 +28,9 @@ for (var i = 1; i < args.Length - 1; i += 2)
         case "--process":
             var named = args[i + 1].Split('=', 2);
             processes[named[0]] = named[1];
+            break;
+        case "--orders":
+            scaleOrders = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             break;
         case "--rounds":
             rounds = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
@@ -42,7 +46,7 @@ Func<Api, string, int, Task<IReadOnlyList<RoundResult>>> run = workload switch
     "flash-sale" => (api, system, round) => Workloads.FlashSale(api, system, round),
     "steady" => (api, system, round) => Workloads.Steady(api, system, round),
     "mixed" => (api, system, round) => Workloads.Mixed(api, system, round),
-    "scale" => (api, system, round) => Workloads.Scale(api, system, round, new ServerProcesses(processes.GetValueOrDefault(system, ""))),
+    "scale" => (api, system, round) => Workloads.Scale(api, system, round, new ServerProcesses(processes.GetValueOrDefault(system, "")), scaleOrders),
     "noop" => (api, system, round) => Workloads.Noop(api, system, round),
     _ => throw new ArgumentException($"unknown workload '{workload}'"),
 };

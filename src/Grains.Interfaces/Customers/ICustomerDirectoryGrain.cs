@@ -7,7 +7,7 @@ namespace OrderActors.Customers;
 [Alias("OrderActors.ICustomerDirectoryGrain")]
 public interface ICustomerDirectoryGrain : IGrainWithIntegerKey
 {
-    public const int Shards = 8;
+    public const int Shards = 64;
 
     [Alias("Update")] Task Update(CustomerSummary summary, SegmentMove? move);
 
@@ -15,14 +15,5 @@ public interface ICustomerDirectoryGrain : IGrainWithIntegerKey
 
     [Alias("Moves")] Task<IReadOnlyList<SegmentMove>> Moves(DateTimeOffset from, DateTimeOffset to);
 
-    public static int ShardOf(string customerId)
-    {
-        var hash = 2166136261u;
-        foreach (var c in customerId)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % Shards);
-    }
+    public static int ShardOf(string customerId) => (int)(Common.Fnv.Of32(customerId) % Shards);
 }

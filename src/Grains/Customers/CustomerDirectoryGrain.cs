@@ -12,7 +12,7 @@ public sealed class CustomerDirectoryGrain(
     [PersistentState("directory", StorageNames.Customers)] IPersistentState<CustomerDirectoryState> store) : Grain, ICustomerDirectoryGrain
 {
     private const int MoveCapacity = 100_000;
-    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(10);
     private IGrainTimer? _flush;
     private bool _dirty;
 
