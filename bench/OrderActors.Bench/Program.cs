@@ -53,11 +53,20 @@ Func<Api, string, int, Task<IReadOnlyList<RoundResult>>> run = workload switch
 
 var startedAt = DateTimeOffset.UtcNow;
 var results = new List<RoundResult>();
-for (var round = 1; round <= rounds; round++)
+// Round 0 warms every system up (JIT, connection pools, first activations) and is not counted; the scale
+// workload is its own warm-up (its first tenth is compared with its last).
+for (var round = workload == "scale" ? 1 : 0; round <= rounds; round++)
 {
     foreach (var (system, url) in targets)
     {
-        foreach (var result in await run(new Api(url, key, 128), system, round))
+        var measured = await run(new Api(url, key, 128), system, round);
+        if (round == 0)
+        {
+            Console.Error.WriteLine($"  {system}: warm-up round done (not counted)");
+            continue;
+        }
+
+        foreach (var result in measured)
         {
             results.Add(result);
             Console.Error.WriteLine($"  {system} round {round}{(result.Phase is null ? "" : $" ({result.Phase})")}: {result.AttemptsPerSecond:0} attempts/s, {result.OrdersPerSecond:0} orders/s, p99 {result.P99Ms:0.0} ms, oversold {result.Oversold}, errors {result.Errors}");

@@ -8,7 +8,7 @@ namespace OrderActors.Common;
 [GenerateSerializer, Alias("OrderActors.PagedLog`1")]
 public sealed class PagedLog<TEntry>
 {
-    public const int PageSize = 256;
+    public const int PageSize = 64;
 
     [Id(0)] public int SealedPages { get; set; }
 
