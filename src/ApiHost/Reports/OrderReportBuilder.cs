@@ -15,22 +15,7 @@ public static class OrderReportBuilder
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
-                var totals = new OrderFigures();
-                var byChannel = new SortedDictionary<Channel, OrderFigures>();
-                foreach (var day in g)
-                {
-                    totals.Add(day.Totals);
-                    foreach (var (channel, figures) in day.ByChannel)
-                    {
-                        if (!byChannel.TryGetValue(channel, out var sum))
-                        {
-                            byChannel[channel] = sum = new OrderFigures();
-                        }
-
-                        sum.Add(figures);
-                    }
-                }
-
+                var (totals, byChannel) = DailyOrderFigures.Sum(g);
                 var first = g.Min(d => d.Day);
                 var last = g.Max(d => d.Day);
                 return new OrderReportBucket(g.Key, first, last, totals, byChannel);

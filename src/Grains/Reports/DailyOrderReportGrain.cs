@@ -53,25 +53,10 @@ public sealed class DailyOrderReportGrain : Grain, IDailyOrderReportGrain
 {
     public async Task<DailyOrderFigures> GetFigures()
     {
-        var day = this.GetPrimaryKeyString();
+        var day = DateOnly.ParseExact(this.GetPrimaryKeyString(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var shards = await Task.WhenAll(Enumerable.Range(0, IDailyOrderReportGrain.Shards)
-            .Select(s => GrainFactory.GetGrain<IOrderReportShardGrain>($"{day}#{s.ToString("00", CultureInfo.InvariantCulture)}").GetFigures()));
-        var totals = new OrderFigures();
-        var byChannel = new Dictionary<Channel, OrderFigures>();
-        foreach (var shard in shards)
-        {
-            totals.Add(shard.Totals);
-            foreach (var (channel, figures) in shard.ByChannel)
-            {
-                if (!byChannel.TryGetValue(channel, out var sum))
-                {
-                    byChannel[channel] = sum = new OrderFigures();
-                }
-
-                sum.Add(figures);
-            }
-        }
-
-        return new DailyOrderFigures(DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture), totals, byChannel, shards.Sum(s => s.EventsCounted));
+            .Select(s => GrainFactory.GetGrain<IOrderReportShardGrain>(IDailyOrderReportGrain.ShardKey(day, s)).GetFigures()));
+        var (totals, byChannel) = DailyOrderFigures.Sum(shards);
+        return new DailyOrderFigures(day, totals, byChannel, shards.Sum(s => s.EventsCounted));
     }
 }
