@@ -124,15 +124,8 @@ public static class InventoryApi
 
     public static async Task<List<StockMovement>> MovementsOf(IGrainFactory grains, string sku, string? warehouse, DateTimeOffset start, DateTimeOffset end)
     {
-        var months = new List<string>();
-        for (var month = new DateTimeOffset(start.Year, start.Month, 1, 0, 0, 0, TimeSpan.Zero); month <= end; month = month.AddMonths(1))
-        {
-            months.Add(IMovementLogGrain.KeyOf(sku, month));
-        }
-
-        var logs = await Task.WhenAll(months.Select(m => grains.GetGrain<IMovementLogGrain>(m).List()));
-        return logs.SelectMany(l => l)
-            .Where(m => m.At >= start && m.At <= end && (warehouse is null || m.Warehouse == warehouse))
+        var movements = await grains.GetGrain<ISkuStockGrain>(sku).Movements(start, end);
+        return movements.Where(m => warehouse is null || m.Warehouse == warehouse)
             .OrderBy(m => m.At).ThenBy(m => m.MovementId, StringComparer.Ordinal).ToList();
     }
 }

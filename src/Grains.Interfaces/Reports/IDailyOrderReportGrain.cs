@@ -6,12 +6,12 @@ namespace OrderActors.Reports;
 /// <summary>
 /// One UTC day's order figures (key yyyy-MM-dd): the sum of the day's shards. Each order's events go to one
 /// of <see cref="Shards"/> streams of the day by order id, so a busy day is folded by many grains in parallel,
-/// each holding a sixteenth of the day.
+/// each holding a 64th of the day (and of the event ids it has counted, which each write carries).
 /// </summary>
 [Alias("OrderActors.IDailyOrderReportGrain")]
 public interface IDailyOrderReportGrain : IGrainWithStringKey
 {
-    public const int Shards = 16;
+    public const int Shards = 64;
 
     [Alias("GetFigures")] Task<DailyOrderFigures> GetFigures();
 

@@ -14,6 +14,9 @@ public interface ISkuStockGrain : IGrainWithStringKey
 
     [Alias("Get")] Task<SkuSnapshot?> Get();
 
+    /// <summary>The movements recorded in [from, to], oldest first.</summary>
+    [Alias("Movements")] Task<IReadOnlyList<StockMovement>> Movements(DateTimeOffset from, DateTimeOffset to);
+
     /// <param name="warehouses">Acceptable warehouses in order of preference; null accepts any.</param>
     [Alias("Reserve")] Task<ReservationResult> Reserve(string orderId, int quantity, IReadOnlyList<string>? warehouses);
 

@@ -1,9 +1,10 @@
 namespace OrderActors.Common;
 
 /// <summary>
-/// An append-only log kept as sealed pages plus one open page, held in its owner's state. Appending writes
-/// the owner's state with at most one page of entries, and seals a page (one write of its own) each time
-/// the open page fills: the cost of an append stays flat however long the log grows.
+/// An append-only log kept as sealed pages plus one open page, held in its owner's state. The owner adds
+/// entries to <see cref="Open"/> and calls <see cref="Seal"/> before writing its state, so the write holds at
+/// most one page of entries and a page is sealed (one write of its own) each time the open page fills: the
+/// cost of an append stays flat however long the log grows.
 /// </summary>
 [GenerateSerializer, Alias("OrderActors.PagedLog`1")]
 public sealed class PagedLog<TEntry>
@@ -14,26 +15,32 @@ public sealed class PagedLog<TEntry>
 
     [Id(1)] public List<TEntry> Open { get; set; } = [];
 
-    public int Count => SealedPages * PageSize + Open.Count;
-
-    /// <summary>Adds the entries, sealing full pages; the caller then writes its state (which holds this log).</summary>
-    public async Task Append(IGrainFactory grains, string key, IEnumerable<TEntry> entries)
+    /// <summary>
+    /// Seals full pages from the first <paramref name="sealable"/> open entries, and when
+    /// <paramref name="closing"/> (nothing more will be appended) the rest of them as a last, shorter page.
+    /// Entries appended while a page is being sealed stay open: only the sealed ones leave the open page.
+    /// The caller writes its state afterwards; a crash in between seals the same page again.
+    /// </summary>
+    public async Task Seal(IGrainFactory grains, string key, int sealable, bool closing)
     {
-        Open.AddRange(entries);
-        while (Open.Count >= PageSize)
+        sealable = Math.Min(sealable, Open.Count);
+        while (sealable >= PageSize || (closing && sealable > 0))
         {
-            // Sealed before the owner's state is written: a crash in between seals the same page again.
-            await grains.GetGrain<ILogPageGrain<TEntry>>(PageKey(key, SealedPages)).Seal(Open.Take(PageSize).ToList());
-            Open.RemoveRange(0, PageSize);
+            var page = Open.Take(Math.Min(PageSize, sealable)).ToList();
+            await grains.GetGrain<ILogPageGrain<TEntry>>(PageKey(key, SealedPages)).Seal(page);
+            Open.RemoveRange(0, page.Count);
             SealedPages++;
+            sealable -= page.Count;
         }
     }
 
-    /// <summary>Every entry, oldest first.</summary>
+    /// <summary>Every entry, oldest first; safe to call while pages are being sealed.</summary>
     public async Task<IReadOnlyList<TEntry>> List(IGrainFactory grains, string key)
     {
-        var pages = await Task.WhenAll(Enumerable.Range(0, SealedPages).Select(p => grains.GetGrain<ILogPageGrain<TEntry>>(PageKey(key, p)).List()));
-        return [.. pages.SelectMany(p => p), .. Open];
+        var sealedPages = SealedPages;
+        var open = Open.ToList();
+        var pages = await Task.WhenAll(Enumerable.Range(0, sealedPages).Select(p => grains.GetGrain<ILogPageGrain<TEntry>>(PageKey(key, p)).List()));
+        return [.. pages.SelectMany(p => p), .. open];
     }
 
     private static string PageKey(string key, int page) => $"{key}#{page.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

@@ -4,7 +4,7 @@ namespace OrderActors.Customers;
 
 /// <summary>
 /// A shard of the customer directory. It sits on the order path (every order change updates one), so it
-/// writes behind: changes are flushed every few seconds and on deactivation. What a crash loses here is
+/// writes behind: changes are flushed every 30 s and on deactivation. What a crash loses here is
 /// restored by the next segment refresh, which pushes every customer's summary again.
 /// </summary>
 [GrainType("customer-directory")]
@@ -12,7 +12,7 @@ public sealed class CustomerDirectoryGrain(
     [PersistentState("directory", StorageNames.Customers)] IPersistentState<CustomerDirectoryState> store) : Grain, ICustomerDirectoryGrain
 {
     private const int MoveCapacity = 100_000;
-    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(30);
     private IGrainTimer? _flush;
     private bool _dirty;
 

@@ -24,7 +24,7 @@ public sealed partial class SkuStockGrain
         State.MovementSequence++;
         var movement = new StockMovement($"{Sku}:{State.MovementSequence}", Sku, warehouse, kind, onHandDelta, reservedDelta,
             time.GetUtcNow(), actor, reference);
-        State.Outbox.Add(movement);
+        State.Movements.Add(movement);
 
         // Shipments and returns belong to orders, which post them; these are the SKU's own.
         if (kind is MovementKind.Receipt or MovementKind.Adjustment or MovementKind.CountCorrection)
@@ -36,7 +36,7 @@ public sealed partial class SkuStockGrain
 
     /// <summary>
     /// Persists the change with its movements, then raises or clears the low-stock alert. Movements are
-    /// published in batches a moment later, off the caller's path; the persisted outbox covers a crash.
+    /// published in batches a moment later, off the caller's path; the persisted log covers a crash.
     /// </summary>
     private async Task Commit()
     {
@@ -53,7 +53,7 @@ public sealed partial class SkuStockGrain
             await PostLedger();
         }
 
-        if (State.Outbox.Count > 0)
+        if (State.Movements.PublishedThrough < State.MovementSequence)
         {
             _flush ??= this.RegisterGrainTimer(FlushMovements, new GrainTimerCreationOptions(FlushDelay, FlushDelay) { KeepAlive = true });
         }
@@ -75,7 +75,7 @@ public sealed partial class SkuStockGrain
     private async Task FlushMovements(CancellationToken cancellationToken)
     {
         await PublishMovements();
-        if (State.Outbox.Count == 0)
+        if (State.Movements.PublishedThrough >= State.MovementSequence)
         {
             _flush?.Dispose();
             _flush = null;
@@ -84,25 +84,17 @@ public sealed partial class SkuStockGrain
 
     private async Task PublishMovements()
     {
-        if (State.Outbox.Count == 0)
-        {
-            return;
-        }
-
-        var published = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var month in State.Outbox.GroupBy(m => IMovementLogGrain.KeyOf(Sku, m.At)).ToList())
+        // In memory only: the published mark is stored with the next write, and a crash before it means
+        // a republish of the same movements (same ids).
+        foreach (var month in State.Movements.Unpublished().GroupBy(m => SkuMovementLog.MonthKey(Sku, m.At)).ToList())
         {
             if (!await TryPublish(StreamNames.StockMovements, month.Key, new MovementBatch(month.ToList())))
             {
                 break;
             }
 
-            published.UnionWith(month.Select(m => m.MovementId));
+            State.Movements.PublishedThrough = Math.Max(State.Movements.PublishedThrough, SkuMovementLog.SequenceOf(month.Last()));
         }
-
-        // In memory only: the persisted outbox shrinks with the next write, and a crash before it means
-        // a republish, which the movement log drops by movement id.
-        State.Outbox.RemoveAll(m => published.Contains(m.MovementId));
     }
 
     private async Task<bool> TryPublish<T>(string streamNamespace, string key, T item)

@@ -53,6 +53,9 @@ public sealed partial class SkuStockGrain(
 
     public Task<SkuSnapshot?> Get() => Task.FromResult(State.Catalog is null ? null : Snapshot());
 
+    public Task<IReadOnlyList<StockMovement>> Movements(DateTimeOffset from, DateTimeOffset to) =>
+        State.Movements.List(GrainFactory, Sku, from, to);
+
     public async Task<string?> HeldFor(string orderId)
     {
         if (!State.Reservations.ContainsKey(orderId))

@@ -16,8 +16,8 @@ public sealed class SkuStockState
     [Id(4)] public bool ShortageRaised { get; set; }
     [Id(5)] public int Version { get; set; }
 
-    /// <summary>Movements recorded with this state and not yet known to be published to the movement log.</summary>
-    [Id(6)] public List<Inventory.StockMovement> Outbox { get; set; } = [];
+    /// <summary>Every movement, written with the change it records (and published from there).</summary>
+    [Id(12)] public SkuMovementLog Movements { get; set; } = new();
 
     [Id(7)] public long MovementSequence { get; set; }
 

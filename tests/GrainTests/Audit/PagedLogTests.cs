@@ -22,4 +22,18 @@ public sealed class PagedLogTests(ClusterFixture fixture)
 
         Assert.Equal(entries.Select(e => e.AuditId), (await log.List()).Select(e => e.AuditId));
     }
+
+    [Fact]
+    public async Task Appends_arriving_together_share_writes_and_each_is_listed_once()
+    {
+        var log = fixture.Grains.GetGrain<IAuditLogGrain>($"1999-01-02/{Guid.NewGuid():N}");
+        var entries = Enumerable.Range(0, 600).Select(i => new AuditEntry(
+            i.ToString("0000", CultureInfo.InvariantCulture), DateTimeOffset.UnixEpoch.AddSeconds(i), "a", "admin", "x", "t", "succeeded", 200, null)).ToList();
+
+        // Every append is answered only once stored; the last ones repeat (they stay on the open page).
+        await Task.WhenAll(entries.Concat(entries.TakeLast(10)).Select(log.Append));
+
+        var listed = (await log.List()).Select(e => e.AuditId).ToList();
+        Assert.Equal(entries.Select(e => e.AuditId).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
 }
