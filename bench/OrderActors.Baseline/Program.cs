@@ -9,7 +9,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 var connectionString = builder.Configuration.GetConnectionString("Baseline")
     ?? throw new InvalidOperationException("ConnectionStrings__Baseline is required.");
-var db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 64 }.ConnectionString);
+// The same connection settings as the durable mode: no session reset per reuse, repeated statements prepared.
+var db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
+{
+    MaxPoolSize = 64,
+    NoResetOnClose = true,
+    MaxAutoPrepare = 32,
+    AutoPrepareMinUsages = 2,
+}.ConnectionString);
 await using (var schema = db.CreateCommand("""
     CREATE TABLE IF NOT EXISTS skus (sku text PRIMARY KEY, name text NOT NULL, unit_price numeric(12,2) NOT NULL,
                                      tax_rate numeric(5,4) NOT NULL, on_hand int NOT NULL DEFAULT 0, available int NOT NULL DEFAULT 0 CHECK (available >= 0));

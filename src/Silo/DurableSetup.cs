@@ -27,10 +27,18 @@ public static class DurableSetup
     /// <summary>
     /// Timestamps are read and written as UTC whatever the server's default time zone. Pooled connections
     /// skip the session reset (a DISCARD ALL round trip per reuse): no code of ours or of the Orleans
-    /// providers leaves session state behind.
+    /// providers leaves session state behind. The few statements the providers repeat (state read and
+    /// write, queue insert, poll and delete) are prepared on each connection after their second use, so
+    /// PostgreSQL stops parsing and planning them for every call.
     /// </summary>
     public static string Normalize(string connectionString) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { Timezone = "UTC", NoResetOnClose = true }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Timezone = "UTC",
+            NoResetOnClose = true,
+            MaxAutoPrepare = 32,
+            AutoPrepareMinUsages = 2,
+        }.ConnectionString;
 
     public static ISiloBuilder UseDurableMode(this ISiloBuilder silo, IConfiguration configuration, string connectionString)
     {
