@@ -59,8 +59,8 @@ public sealed class Api(Uri baseAddress, string apiKey, int connections)
 
     public Task<HttpStatusCode> Sku(string sku, int stock) => SetUp(async () =>
     {
-        await Send(HttpMethod.Put, $"/api/skus/{sku}", new { name = sku, unitPrice = 9.90m, unitCost = 4m, taxRate = 0.13m, currency = "CNY" });
-        return await Send(HttpMethod.Post, $"/api/skus/{sku}/receipts", new { warehouse = "SH", quantity = stock });
+        var upserted = await Send(HttpMethod.Put, $"/api/skus/{sku}", new { name = sku, unitPrice = 9.90m, unitCost = 4m, taxRate = 0.13m, currency = "CNY" });
+        return (int)upserted >= 300 ? upserted : await Send(HttpMethod.Post, $"/api/skus/{sku}/receipts", new { warehouse = "SH", quantity = stock });
     });
 
     public Task<HttpStatusCode> Customer(string id) => SetUp(() => Send(HttpMethod.Put, $"/api/customers/{id}", new { name = id }));
