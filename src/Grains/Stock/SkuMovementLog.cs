@@ -48,8 +48,12 @@ public sealed class SkuMovementLog
             return;
         }
 
+        // Runs before every state write: most of the time no month has anything to seal, and that is
+        // decided without looking at the entries.
         var newest = Months.Keys.Max(StringComparer.Ordinal);
-        foreach (var (key, month) in Months.ToList())
+        var due = Months.Where(m => m.Value.Open.Count >= PagedLog<StockMovement>.PageSize
+            || (m.Value.Open.Count > 0 && !string.Equals(m.Key, newest, StringComparison.Ordinal))).ToList();
+        foreach (var (key, month) in due)
         {
             var published = month.Open.TakeWhile(m => SequenceOf(m) <= PublishedThrough).Count();
             await month.Seal(grains, key, published, closing: !string.Equals(key, newest, StringComparison.Ordinal));

@@ -11,8 +11,7 @@ public sealed class PagedLogTests(ClusterFixture fixture)
     public async Task A_log_of_several_pages_lists_every_entry_once_in_order()
     {
         var log = fixture.Grains.GetGrain<IAuditLogGrain>($"1999-01-01/{Guid.NewGuid():N}");
-        var entries = Enumerable.Range(0, 600).Select(i => new AuditEntry(
-            i.ToString("0000", CultureInfo.InvariantCulture), DateTimeOffset.UnixEpoch.AddSeconds(i), "a", "admin", "x", "t", "succeeded", 200, null)).ToList();
+        var entries = Entries(600);
         foreach (var entry in entries)
         {
             await log.Append(entry);
@@ -27,8 +26,7 @@ public sealed class PagedLogTests(ClusterFixture fixture)
     public async Task Appends_arriving_together_share_writes_and_each_is_listed_once()
     {
         var log = fixture.Grains.GetGrain<IAuditLogGrain>($"1999-01-02/{Guid.NewGuid():N}");
-        var entries = Enumerable.Range(0, 600).Select(i => new AuditEntry(
-            i.ToString("0000", CultureInfo.InvariantCulture), DateTimeOffset.UnixEpoch.AddSeconds(i), "a", "admin", "x", "t", "succeeded", 200, null)).ToList();
+        var entries = Entries(600);
 
         // Every append is answered only once stored; the last ones repeat (they stay on the open page).
         await Task.WhenAll(entries.Concat(entries.TakeLast(10)).Select(log.Append));
@@ -36,4 +34,7 @@ public sealed class PagedLogTests(ClusterFixture fixture)
         var listed = (await log.List()).Select(e => e.AuditId).ToList();
         Assert.Equal(entries.Select(e => e.AuditId).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }
+
+    private static List<AuditEntry> Entries(int count) => Enumerable.Range(0, count).Select(i => new AuditEntry(
+        i.ToString("0000", CultureInfo.InvariantCulture), DateTimeOffset.UnixEpoch.AddSeconds(i), "a", "admin", "x", "t", "succeeded", 200, null)).ToList();
 }
