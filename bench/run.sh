@@ -44,4 +44,4 @@ done
 
 dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll "$workload" --rounds "$rounds" "$@" \
   --target embedded=http://localhost:5070 --target durable=http://localhost:5080 --target baseline=http://localhost:5090 \
-  --process "embedded=OrderActors.ApiHost.dll --embedded" --process durable=OrderActors.Silo.dll --process baseline=OrderActors.Baseline.dll
+  --process "embedded=OrderActors.ApiHost.dll --embedded" --process "durable=OrderActors.Silo.dll|OrderActors.ApiHost.dll --silo" --process baseline=OrderActors.Baseline.dll

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# The durable mode on one machine, without Docker: a throwaway PostgreSQL, three silos and an API host.
+# The durable mode on one machine, without Docker: a throwaway PostgreSQL and three silos, one of them the API
+# host (it serves HTTP and hosts grains: requests reach grains without a hop through a gateway).
 #   scripts/cluster.sh up       build, start everything, wait until the API answers on http://localhost:5080
 #   scripts/cluster.sh status   each process with its pid and whether it runs
 #   scripts/cluster.sh down     stop everything and delete the throwaway database
-# Settings (environment): SILOS (3), API_PORT (5080), PG_PORT (first free from 55432), CONFIGURATION (Release).
+# Settings (environment): SILOS (3, counting the API host), API_MODE (silo; or client: SILOS silos and an API
+# host that is only a cluster client), API_PORT (5080), PG_PORT (first free from 55432), CONFIGURATION (Release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 state="$root/.cluster"
 silos=${SILOS:-3}
+api_mode=${API_MODE:-silo}
 api_port=${API_PORT:-5080}
 configuration=${CONFIGURATION:-Release}
 
@@ -33,6 +36,15 @@ free_port() {
   local port=$1
   while ! port_free "$port"; do port=$((port + 1)); done
   echo "$port"
+}
+
+# Server settings for a write-heavy load (both the cluster and the bench baseline use this server): a buffer
+# cache that holds the working set, checkpoints far enough apart that pages are not logged whole again and
+# again, and the full-page images that remain compressed (lz4 where the server has it).
+pg_tuning() {
+  local compression=pglz
+  case "$("$1/pg_config" --configure 2>/dev/null || true)" in *--with-lz4*) compression=lz4 ;; esac
+  echo "-c shared_buffers=1GB -c max_wal_size=4GB -c checkpoint_timeout=15min -c wal_compression=$compression"
 }
 
 start_process() { # name, log, command...
@@ -60,7 +72,7 @@ up() {
   [ "$(id -u)" -eq 0 ] && chown -R postgres "$state/pg"
   as_pg "$bin/initdb" -D "$state/pg/data" -U postgres --auth=trust -E UTF8 -N >"$state/logs/initdb.log"
   as_pg "$bin/pg_ctl" -D "$state/pg/data" -w -l "$state/pg/postgres.log" \
-    -o "-p $pg_port -k $state/pg -c listen_addresses=127.0.0.1 -c max_connections=400" start >/dev/null
+    -o "-p $pg_port -k $state/pg -c listen_addresses=127.0.0.1 -c max_connections=400 $(pg_tuning "$bin")" start >/dev/null
   as_pg "$bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres orderactors
   echo "$pg_port" >"$state/pg.port"
   echo "postgresql on 127.0.0.1:$pg_port"
@@ -70,12 +82,17 @@ up() {
   local silo_dir="$root/src/Silo/bin/$configuration/net10.0" api_dir="$root/src/ApiHost/bin/$configuration/net10.0"
   (cd "$silo_dir" && dotnet OrderActors.Silo.dll migrate >"$state/logs/migrate.log" 2>&1) || { cat "$state/logs/migrate.log"; exit 1; }
 
-  local i
-  for i in $(seq 1 "$silos"); do
+  local i headless=$silos api_args=()
+  if [ "$api_mode" = silo ]; then
+    headless=$((silos - 1))
+    api_args=(--silo)
+  fi
+  for i in $(seq 1 "$headless"); do
     (cd "$silo_dir" && Orleans__SiloPort=$((11110 + i)) Orleans__GatewayPort=$((29999 + i)) \
       start_process "silo-$i" "$state/logs/silo-$i.log" dotnet OrderActors.Silo.dll)
   done
-  (cd "$api_dir" && start_process api "$state/logs/api.log" dotnet OrderActors.ApiHost.dll --urls "http://localhost:$api_port" "$@")
+  (cd "$api_dir" && Orleans__SiloPort=$((11110 + silos)) Orleans__GatewayPort=$((29999 + silos)) \
+    start_process api "$state/logs/api.log" dotnet OrderActors.ApiHost.dll "${api_args[@]}" --urls "http://localhost:$api_port" "$@")
 
   echo -n "waiting for the API"
   for i in $(seq 1 90); do

@@ -4,7 +4,7 @@ using OrderActors.Bench;
 
 // bench <workload> --target <system>=<url> [--target ...] [--process <system>=<command line part>] [--rounds 3] [--key dev-admin]
 // Runs the workload against each target in turn, round after round (A B A B …), then prints medians and
-// each system's ratio to the baseline. --process names a system's server processes (for the scale workload's memory).
+// each system's ratio to the baseline. --process names a system's server processes (for the scale workload's memory; alternatives separated by '|').
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: bench <flash-sale|steady|mixed|scale|noop> --target <system>=<url> [--target ...] [--process <system>=<command line part>] [--rounds 3] [--orders 200000 (scale)] [--key dev-admin]");

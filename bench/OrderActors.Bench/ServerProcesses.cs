@@ -3,15 +3,17 @@ using System.Globalization;
 namespace OrderActors.Bench;
 
 /// <summary>
-/// The server processes of a system on this machine, found by a piece of their command line, and their
-/// working sets (VmRSS) read from /proc: the silos' memory for the scale workload.
+/// The server processes of a system on this machine, found by pieces of their command line (alternatives
+/// separated by '|'), and their working sets (VmRSS) read from /proc: the silos' memory for the scale workload.
 /// </summary>
-public sealed class ServerProcesses(string commandLinePart)
+public sealed class ServerProcesses(string commandLineParts)
 {
+    private readonly string[] _parts = commandLineParts.Split('|', StringSplitOptions.RemoveEmptyEntries);
+
     public IReadOnlyDictionary<string, double> WorkingSetMiB()
     {
         var sets = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        if (commandLinePart.Length == 0 || !Directory.Exists("/proc"))
+        if (_parts.Length == 0 || !Directory.Exists("/proc"))
         {
             return sets;
         }
@@ -27,7 +29,7 @@ public sealed class ServerProcesses(string commandLinePart)
             try
             {
                 var command = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
-                if (!command.Contains(commandLinePart, StringComparison.Ordinal))
+                if (!_parts.Any(part => command.Contains(part, StringComparison.Ordinal)))
                 {
                     continue;
                 }

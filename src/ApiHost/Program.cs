@@ -13,6 +13,7 @@ using OrderActors.ApiHost.Security;
 using OrderActors.ApiHost.Settlement;
 using OrderActors.ApiHost.Skus;
 using OrderActors.Silo;
+using OrderActors.Silo.Database;
 using Prometheus;
 using Scalar.AspNetCore;
 
@@ -29,7 +30,7 @@ if (args is ["--hash-key", var apiKey])
 }
 
 // Our own flags take no value; the configuration command line would read the next argument as one.
-string[] flags = ["--seed-demo", "--embedded"];
+string[] flags = ["--seed-demo", "--embedded", "--silo"];
 var builder = WebApplication.CreateBuilder(args.Where(a => !flags.Contains(a)).ToArray());
 var seedDemo = args.Contains("--seed-demo");
 
@@ -49,12 +50,19 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestBody.Limit);
 
 // Embedded mode (the default): the silo runs inside this process, with everything in memory. With a
-// PostgreSQL connection string and no --embedded flag, this host is a client of the durable cluster.
+// PostgreSQL connection string and no --embedded flag, this host joins the durable cluster: as a client of
+// its gateways, or with --silo as one of its silos (co-hosted: requests reach grains without the extra hop
+// through a gateway, and the host counts as a silo: grains are placed on it too).
 var connectionString = DurableSetup.ConnectionString(builder.Configuration);
 var embedded = connectionString is null || args.Contains("--embedded");
 if (embedded)
 {
     builder.UseOrleans(silo => silo.UseEmbeddedMode(builder.Configuration));
+}
+else if (args.Contains("--silo"))
+{
+    await SchemaMigrator.ApplyWhenReachableAsync(connectionString!, TimeSpan.FromSeconds(60));
+    builder.UseOrleans(silo => silo.UseDurableMode(builder.Configuration, connectionString!));
 }
 else
 {

@@ -23,7 +23,8 @@ public static class SiloSetup
         silo.Services.AddOptions<Ledger.LedgerAccounts>().Bind(configuration.GetSection("Ledger:Accounts"));
         silo.Services.AddOptions<Inventory.InventoryOptions>().Bind(configuration.GetSection("Inventory"));
         silo.Services.AddOptions<Complaints.ComplaintOptions>().Bind(configuration.GetSection("Complaints:Sla"));
-        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<Customers.ISegmentRefreshGrain>(0).Start());
+        silo.Services.TryAddSingleton<SegmentRefreshStartup>();
+        silo.AddStartupTask((services, _) => services.GetRequiredService<SegmentRefreshStartup>().Start());
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = configuration["Orleans:ClusterId"] ?? "orderactors";

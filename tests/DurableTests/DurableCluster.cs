@@ -5,8 +5,8 @@ using System.Net.Http.Headers;
 namespace OrderActors.Tests;
 
 /// <summary>
-/// Real processes of the durable mode: silos (src/Silo) and one API host (src/ApiHost) as a cluster client,
-/// all on one PostgreSQL. Silos can be stopped, killed with SIGKILL and started again.
+/// Real processes of the durable mode: silos (src/Silo) and one API host (src/ApiHost), a cluster client or
+/// (with --silo) a silo itself, all on one PostgreSQL. Silos can be stopped, killed with SIGKILL and started again.
 /// </summary>
 public sealed class DurableCluster : IAsyncDisposable
 {
@@ -19,6 +19,7 @@ public sealed class DurableCluster : IAsyncDisposable
     private readonly Dictionary<int, (int Silo, int Gateway)> _ports = [];
     private readonly Dictionary<string, string> _settings;
     private Process? _api;
+    private (int Silo, int Gateway)? _apiPorts;
 
     public DurableCluster(string connectionString, int apiPort, Dictionary<string, string>? settings = null)
     {
@@ -52,9 +53,17 @@ public sealed class DurableCluster : IAsyncDisposable
         });
     }
 
-    public async Task StartApiAsync()
+    public async Task StartApiAsync(bool asSilo = false)
     {
-        _api = Start("ApiHost", "api", ["--urls", $"http://127.0.0.1:{ApiPort}"], new() { ["ASPNETCORE_ENVIRONMENT"] = "Development" });
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
+        if (asSilo)
+        {
+            _apiPorts ??= (PostgresServer.FreePort(), PostgresServer.FreePort());
+            environment["Orleans__SiloPort"] = _apiPorts.Value.Silo.ToString(CultureInfo.InvariantCulture);
+            environment["Orleans__GatewayPort"] = _apiPorts.Value.Gateway.ToString(CultureInfo.InvariantCulture);
+        }
+
+        _api = Start("ApiHost", "api", [.. asSilo ? ["--silo"] : Array.Empty<string>(), "--urls", $"http://127.0.0.1:{ApiPort}"], environment);
         await WaitReadyAsync(TimeSpan.FromSeconds(90));
     }
 
