@@ -82,17 +82,18 @@ up() {
   local silo_dir="$root/src/Silo/bin/$configuration/net10.0" api_dir="$root/src/ApiHost/bin/$configuration/net10.0"
   (cd "$silo_dir" && dotnet OrderActors.Silo.dll migrate >"$state/logs/migrate.log" 2>&1) || { cat "$state/logs/migrate.log"; exit 1; }
 
-  local i headless=$silos api_args=()
+  local i headless=$silos api_args=() api_env=()
   if [ "$api_mode" = silo ]; then
     headless=$((silos - 1))
     api_args=(--silo)
+    api_env=(Orleans__SiloPort=$((11110 + silos)) Orleans__GatewayPort=$((29999 + silos)))
   fi
   for i in $(seq 1 "$headless"); do
     (cd "$silo_dir" && Orleans__SiloPort=$((11110 + i)) Orleans__GatewayPort=$((29999 + i)) \
       start_process "silo-$i" "$state/logs/silo-$i.log" dotnet OrderActors.Silo.dll)
   done
-  (cd "$api_dir" && Orleans__SiloPort=$((11110 + silos)) Orleans__GatewayPort=$((29999 + silos)) \
-    start_process api "$state/logs/api.log" dotnet OrderActors.ApiHost.dll "${api_args[@]}" --urls "http://localhost:$api_port" "$@")
+  (cd "$api_dir" && start_process api "$state/logs/api.log" \
+    env "${api_env[@]}" dotnet OrderActors.ApiHost.dll "${api_args[@]}" --urls "http://localhost:$api_port" "$@")
 
   echo -n "waiting for the API"
   for i in $(seq 1 90); do

@@ -18,8 +18,8 @@ public sealed class DurableCluster : IAsyncDisposable
     private readonly Dictionary<int, Process> _silos = [];
     private readonly Dictionary<int, (int Silo, int Gateway)> _ports = [];
     private readonly Dictionary<string, string> _settings;
+    private const int ApiSilo = 0;
     private Process? _api;
-    private (int Silo, int Gateway)? _apiPorts;
 
     public DurableCluster(string connectionString, int apiPort, Dictionary<string, string>? settings = null)
     {
@@ -39,32 +39,29 @@ public sealed class DurableCluster : IAsyncDisposable
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", key) },
     };
 
-    public void StartSilo(int index)
+    public void StartSilo(int index) => _silos[index] = Start("Silo", $"silo-{index}", [], SiloPorts(index));
+
+    public async Task StartApiAsync(bool asSilo = false)
+    {
+        var environment = asSilo ? SiloPorts(ApiSilo) : [];
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        _api = Start("ApiHost", "api", [.. asSilo ? ["--silo"] : Array.Empty<string>(), "--urls", $"http://127.0.0.1:{ApiPort}"], environment);
+        await WaitReadyAsync(TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>A silo's ports, chosen on its first start and kept for its restarts (the API host as a silo is number 0).</summary>
+    private Dictionary<string, string> SiloPorts(int index)
     {
         if (!_ports.TryGetValue(index, out var ports))
         {
             _ports[index] = ports = (PostgresServer.FreePort(), PostgresServer.FreePort());
         }
 
-        _silos[index] = Start("Silo", $"silo-{index}", [], new()
+        return new()
         {
             ["Orleans__SiloPort"] = ports.Silo.ToString(CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = ports.Gateway.ToString(CultureInfo.InvariantCulture),
-        });
-    }
-
-    public async Task StartApiAsync(bool asSilo = false)
-    {
-        var environment = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
-        if (asSilo)
-        {
-            _apiPorts ??= (PostgresServer.FreePort(), PostgresServer.FreePort());
-            environment["Orleans__SiloPort"] = _apiPorts.Value.Silo.ToString(CultureInfo.InvariantCulture);
-            environment["Orleans__GatewayPort"] = _apiPorts.Value.Gateway.ToString(CultureInfo.InvariantCulture);
-        }
-
-        _api = Start("ApiHost", "api", [.. asSilo ? ["--silo"] : Array.Empty<string>(), "--urls", $"http://127.0.0.1:{ApiPort}"], environment);
-        await WaitReadyAsync(TimeSpan.FromSeconds(90));
+        };
     }
 
     public async Task WaitReadyAsync(TimeSpan patience)
