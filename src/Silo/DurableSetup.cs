@@ -5,7 +5,9 @@ using Npgsql;
 using OrderActors.Common;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
+using OrderActors.Silo.Storage;
 using OrderActors.Silo.Streaming;
+using Orleans.Runtime.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -13,8 +15,9 @@ using Orleans.Storage;
 namespace OrderActors.Silo;
 
 /// <summary>
-/// The durable mode: membership, grain state and reminders in PostgreSQL through the Orleans ADO.NET
-/// providers, reading their queries from the project's own schema (Database/Schema).
+/// The durable mode: membership and reminders in PostgreSQL through the Orleans ADO.NET providers, reading
+/// their queries from the project's own schema (Database/Schema); grain state and stream queues in tables
+/// of that schema, written by the silo in batches (Storage, Streaming).
 /// </summary>
 public static class DurableSetup
 {
@@ -63,17 +66,7 @@ public static class DurableSetup
             }
         });
 
-        foreach (var name in new[] { StorageNames.Orders, StorageNames.Stock, StorageNames.Customers, StorageNames.Reports, StorageNames.Idempotency, StorageNames.Audit, StorageNames.Logs, StorageNames.PubSub })
-        {
-            // Orleans' own binary serializer: compact, fast, and exact for decimals (JSON turned 199 into 199.0).
-            silo.Services.AddAdoNetGrainStorage(name, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
-                options.Configure<Serializer>((o, serializer) =>
-                {
-                    o.Invariant = Invariant;
-                    o.ConnectionString = connectionString;
-                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-                }));
-        }
+        var database = silo.AddPostgresGrainStorage(connectionString);
 
         // A request to a silo that died fails after this long instead of Orleans' default 30 s.
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout(configuration));
@@ -82,7 +75,6 @@ public static class DurableSetup
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
-        var database = NpgsqlDataSource.Create(connectionString);
         silo.AddPersistentStreams(StreamNames.Provider, (services, name) => new PostgresQueueAdapter(
                 name, database,
                 services.GetRequiredService<IOptionsMonitor<HashRingStreamQueueMapperOptions>>().Get(name),
@@ -91,6 +83,42 @@ public static class DurableSetup
             streams => streams.ConfigurePullingAgent(o => o.Configure(p => p.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(100))));
         return silo.AddOrderActorsGrains(configuration);
     }
+
+    /// <summary>
+    /// Every named grain storage in PostgreSQL (<see cref="PostgresGrainStorage"/>), with the ADO.NET provider of
+    /// earlier builds behind each to read what they stored.
+    /// </summary>
+    /// <returns>The data source the silo's own statements share.</returns>
+    public static NpgsqlDataSource AddPostgresGrainStorage(this ISiloBuilder silo, string connectionString)
+    {
+        var database = NpgsqlDataSource.Create(connectionString);
+
+        silo.Services.AddSingleton(sp => new GrainStateTable(database, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        silo.Services.AddSingleton(sp => new LegacyGrainState(database, sp));
+        foreach (var name in new[] { StorageNames.Orders, StorageNames.Stock, StorageNames.Customers, StorageNames.Reports, StorageNames.Idempotency, StorageNames.Audit, StorageNames.Logs, StorageNames.PubSub })
+        {
+            silo.Services.AddGrainStorage(name, (sp, storage) => ActivatorUtilities.CreateInstance<PostgresGrainStorage>(sp, storage));
+
+            // Earlier builds stored state through the ADO.NET provider; it stays to read that state until its
+            // grains write again.
+            silo.Services.AddAdoNetStorageAsEarlierBuilds(name + LegacyGrainState.Suffix, connectionString);
+        }
+
+        return database;
+    }
+
+    /// <summary>
+    /// A grain storage as builds before 2026-11-28 registered each name: the Orleans ADO.NET provider over
+    /// <c>orleans_grain_state</c> with Orleans' binary serializer (compact, and exact for decimals).
+    /// </summary>
+    public static IServiceCollection AddAdoNetStorageAsEarlierBuilds(this IServiceCollection services, string name, string connectionString) =>
+        services.AddAdoNetGrainStorage(name, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+            options.Configure<Serializer>((o, serializer) =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
 
     private static TimeSpan ResponseTimeout(IConfiguration configuration) =>
         configuration.GetValue("Orleans:ResponseTimeout", TimeSpan.FromSeconds(10));

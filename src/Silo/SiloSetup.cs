@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderActors.Common;
 using OrderActors.Orders;
 using Orleans.Configuration;
+using Orleans.Statistics;
 
 namespace OrderActors.Silo;
 
@@ -15,6 +16,7 @@ public static class SiloSetup
     public static ISiloBuilder AddOrderActorsGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<IEnvironmentStatisticsProvider, ProcessStatistics>();
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         silo.Services.AddOptions<OrderOptions>()
             .Bind(configuration.GetSection("Review"))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
+using OrderActors.Silo.Storage;
 using Orleans.Configuration;
 using Orleans.Providers.Streams.Common;
 using Orleans.Runtime;
@@ -37,6 +38,8 @@ public sealed class PostgresQueueAdapter(
 
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId) => new PostgresQueueReceiver(database, name, queueId.ToString(), serializer);
 
+    private readonly Batcher<PendingRow> _inserts = new(rows => InsertRows(database, name, rows), _ => null, concurrency: 1);
+
     /// <summary>
     /// Answers once the batch's row is committed. Rows from concurrent publishers share one INSERT (group
     /// commit): while one statement runs, the next ones queue up and go together in the following one.
@@ -45,61 +48,28 @@ public sealed class PostgresQueueAdapter(
     {
         var batch = new PostgresStreamBatch { StreamId = streamId, Events = events.Cast<object>().ToList() };
         var row = new PendingRow(_mapper.GetQueueForStream(streamId).ToString(), serializer.SerializeToArray(batch));
-        lock (_pending)
-        {
-            _pending.Add(row);
-            if (!_writing)
-            {
-                _writing = true;
-                _ = Task.Run(WriteLoop);
-            }
-        }
-
+        _inserts.Add(row);
         return row.Written.Task;
     }
 
-    private const int MaxRowsPerInsert = 500;
-
-    private readonly List<PendingRow> _pending = [];
-
-    private bool _writing;
-
-    private async Task WriteLoop()
+    private static async Task InsertRows(NpgsqlDataSource database, string provider, IReadOnlyList<PendingRow> rows)
     {
-        while (true)
+        await using var command = database.CreateCommand(
+            "INSERT INTO orderactors_stream_queue (provider, queue_id, payload) SELECT @provider, q, p FROM unnest(@queues, @payloads) AS r(q, p)");
+        command.Parameters.AddWithValue("provider", provider);
+        command.Parameters.AddWithValue("queues", NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => r.Queue).ToArray());
+        command.Parameters.AddWithValue("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea, rows.Select(r => r.Payload).ToArray());
+        await command.ExecuteNonQueryAsync();
+        foreach (var row in rows)
         {
-            List<PendingRow> rows;
-            lock (_pending)
-            {
-                if (_pending.Count == 0)
-                {
-                    _writing = false;
-                    return;
-                }
-
-                rows = _pending.Take(MaxRowsPerInsert).ToList();
-                _pending.RemoveRange(0, rows.Count);
-            }
-
-            try
-            {
-                await using var command = database.CreateCommand(
-                    "INSERT INTO orderactors_stream_queue (provider, queue_id, payload) SELECT @provider, q, p FROM unnest(@queues, @payloads) AS r(q, p)");
-                command.Parameters.AddWithValue("provider", name);
-                command.Parameters.AddWithValue("queues", NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => r.Queue).ToArray());
-                command.Parameters.AddWithValue("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea, rows.Select(r => r.Payload).ToArray());
-                await command.ExecuteNonQueryAsync();
-                rows.ForEach(r => r.Written.TrySetResult());
-            }
-            catch (Exception ex)
-            {
-                rows.ForEach(r => r.Written.TrySetException(ex));
-            }
+            row.Written.TrySetResult();
         }
     }
 
-    private sealed record PendingRow(string Queue, byte[] Payload)
+    private sealed record PendingRow(string Queue, byte[] Payload) : IBatched
     {
         public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Fail(Exception exception) => Written.TrySetException(exception);
     }
 }

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using OrderActors.Common;
+using OrderActors.Customers;
+using OrderActors.Silo;
+using OrderActors.Silo.Database;
+using OrderActors.Silo.Storage;
+using Orleans.TestingHost;
+
+namespace OrderActors.Tests;
+
+/// <summary>The durable mode's grain storage: batched writes that still refuse stale versions, and state of earlier builds.</summary>
+[Collection(PostgresCollection.Name)]
+[Trait("Category", "PostgreSQL")]
+public sealed class GrainStorageTests(PostgresFixture fixture)
+{
+    [Fact]
+    public async Task Hundreds_of_concurrent_writes_are_each_stored_once_at_the_version_their_writer_expected()
+    {
+        var (table, database) = await NewTable();
+        var ids = Enumerable.Range(0, 300).Select(i => $"order/O-{i}").ToList();
+
+        var first = await Task.WhenAll(ids.Select(id => table.Write(id, "order", [1, (byte)id.Length], null)));
+        var second = await Task.WhenAll(ids.Select(id => table.Write(id, "order", [2], 1)));
+
+        Assert.All(first, v => Assert.Equal(1, v));
+        Assert.All(second, v => Assert.Equal(2, v));
+        var read = await Task.WhenAll(ids.Select(id => table.Read(id, "order")));
+        Assert.All(read, r => Assert.Equal((byte[])[2], r!.Payload));
+        Assert.Equal(300L, await Scalar<long>(database, "SELECT count(*) FROM orderactors_grain_state WHERE version = 2"));
+        Assert.True(table.WriteStatements < 100, $"600 concurrent writes took {table.WriteStatements} statements");
+    }
+
+    [Fact]
+    public async Task A_write_against_a_version_the_row_has_left_changes_nothing()
+    {
+        var (table, _) = await NewTable();
+        Assert.Equal(1, await table.Write("sku/TEA", "stock", [1], null));
+        Assert.Equal(2, await table.Write("sku/TEA", "stock", [2], 1));
+
+        // A stale activation (it read version 1) and a second activation that never read the row.
+        var results = await Task.WhenAll(table.Write("sku/TEA", "stock", [9], 1), table.Write("sku/TEA", "stock", [8], null));
+
+        Assert.All(results, r => Assert.Null(r));
+        var row = await table.Read("sku/TEA", "stock");
+        Assert.Equal((byte[])[2], row!.Payload);
+        Assert.Equal(2, row.Version);
+    }
+
+    [Fact]
+    public async Task Clearing_keeps_the_row_so_the_version_keeps_counting()
+    {
+        var (table, _) = await NewTable();
+        Assert.Equal(1, await table.Write("order/O-1", "order", [1], null));
+        Assert.Equal(2, await table.Write("order/O-1", "order", null, 1));
+
+        var cleared = await table.Read("order/O-1", "order");
+
+        Assert.Equal(2, cleared!.Version);
+        Assert.Null(cleared.Payload);
+        Assert.Null(await table.Write("order/O-1", "order", [3], null));
+        Assert.Null(await table.Read("order/O-2", "order"));
+    }
+
+    [Fact]
+    public async Task State_stored_by_the_ado_net_provider_of_earlier_builds_is_read_and_moves_on_its_next_write()
+    {
+        var connectionString = await fixture.Server.CreateDatabaseAsync();
+        await SchemaMigrator.ApplyAsync(connectionString);
+
+        // As earlier builds stored customers: the ADO.NET provider.
+        await using (var before = await StartCluster(silo => silo.Services.AddAdoNetStorageAsEarlierBuilds(StorageNames.Customers, connectionString)))
+        {
+            await before.Client.GetGrain<ICustomerGrain>("C-OLD").Upsert(new CustomerProfile("Ada Old", "ada@example.com", null, false));
+        }
+
+        await using var after = await StartCluster(silo => silo.AddPostgresGrainStorage(DurableSetup.Normalize(connectionString)));
+        var customer = after.Client.GetGrain<ICustomerGrain>("C-OLD");
+
+        var read = await customer.Get();
+        var (updated, created) = await customer.Upsert(new CustomerProfile("Ada New", "ada@example.com", null, false));
+
+        Assert.Equal("Ada Old", read!.Profile.Name);
+        Assert.False(created);
+        Assert.Equal("Ada New", updated.Profile.Name);
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        Assert.Equal(1L, await Scalar<long>(database, "SELECT count(*) FROM orderactors_grain_state WHERE grain_id LIKE '%C-OLD' AND payload IS NOT NULL"));
+    }
+
+    private static async Task<InProcessTestCluster> StartCluster(Action<ISiloBuilder> storage)
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ServiceId = "storage-test"; // both clusters of a test are the same service
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddInMemoryProviders().AddOrderActorsGrains(new ConfigurationBuilder().Build());
+            storage(silo);
+        });
+        builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private async Task<(GrainStateTable Table, NpgsqlDataSource Database)> NewTable()
+    {
+        var connectionString = await fixture.Server.CreateDatabaseAsync();
+        await SchemaMigrator.ApplyAsync(connectionString);
+        var database = NpgsqlDataSource.Create(connectionString);
+        return (new GrainStateTable(database, "test"), database);
+    }
+
+    private static async Task<T> Scalar<T>(NpgsqlDataSource database, string sql)
+    {
+        await using var command = database.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
