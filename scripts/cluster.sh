@@ -44,7 +44,7 @@ free_port() {
 pg_tuning() {
   local compression=pglz
   case "$("$1/pg_config" --configure 2>/dev/null || true)" in *--with-lz4*) compression=lz4 ;; esac
-  echo "-c shared_buffers=1GB -c max_wal_size=4GB -c checkpoint_timeout=15min -c wal_compression=$compression"
+  echo "-c shared_buffers=1GB -c max_wal_size=4GB -c checkpoint_timeout=15min -c wal_compression=$compression -c autovacuum_naptime=10s"
 }
 
 start_process() { # name, log, command...

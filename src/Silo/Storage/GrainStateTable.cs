@@ -23,8 +23,8 @@ public sealed class GrainStateTable
     {
         _database = database;
         _serviceId = serviceId;
-        _reads = new(ReadBatch, _ => null);
-        _writes = new(WriteBatch, w => (w.GrainId, w.StateName));
+        _reads = new(ReadBatch, _ => null, concurrency: 1);
+        _writes = new(WriteBatch, w => (w.GrainId, w.StateName), concurrency: 1);
     }
 
     /// <summary>Write statements run so far (each covers one or more writes).</summary>
