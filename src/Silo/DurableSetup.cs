@@ -66,7 +66,8 @@ public static class DurableSetup
             }
         });
 
-        var database = silo.AddPostgresGrainStorage(connectionString);
+        var database = NpgsqlDataSource.Create(connectionString);
+        silo.AddPostgresGrainStorage(database, connectionString);
 
         // A request to a silo that died fails after this long instead of Orleans' default 30 s.
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout(configuration));
@@ -88,14 +89,11 @@ public static class DurableSetup
     /// Every named grain storage in PostgreSQL (<see cref="PostgresGrainStorage"/>), with the ADO.NET provider of
     /// earlier builds behind each to read what they stored.
     /// </summary>
-    /// <returns>The data source the silo's own statements share.</returns>
-    public static NpgsqlDataSource AddPostgresGrainStorage(this ISiloBuilder silo, string connectionString)
+    public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, NpgsqlDataSource database, string connectionString)
     {
-        var database = NpgsqlDataSource.Create(connectionString);
-
         silo.Services.AddSingleton(sp => new GrainStateTable(database, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         silo.Services.AddSingleton(sp => new LegacyGrainState(database, sp));
-        foreach (var name in new[] { StorageNames.Orders, StorageNames.Stock, StorageNames.Customers, StorageNames.Reports, StorageNames.Idempotency, StorageNames.Audit, StorageNames.Logs, StorageNames.PubSub })
+        foreach (var name in StorageNames.All)
         {
             silo.Services.AddGrainStorage(name, (sp, storage) => ActivatorUtilities.CreateInstance<PostgresGrainStorage>(sp, storage));
 
@@ -104,7 +102,7 @@ public static class DurableSetup
             silo.Services.AddAdoNetStorageAsEarlierBuilds(name + LegacyGrainState.Suffix, connectionString);
         }
 
-        return database;
+        return silo;
     }
 
     /// <summary>

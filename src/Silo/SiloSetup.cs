@@ -57,7 +57,7 @@ public static class SiloSetup
     /// <summary>Grain storage, reminders and streams held in memory: lost when the silo stops.</summary>
     public static ISiloBuilder AddInMemoryProviders(this ISiloBuilder silo)
     {
-        foreach (var name in new[] { StorageNames.Orders, StorageNames.Stock, StorageNames.Customers, StorageNames.Reports, StorageNames.Idempotency, StorageNames.Audit, StorageNames.Logs, StorageNames.PubSub })
+        foreach (var name in StorageNames.All)
         {
             silo.AddMemoryGrainStorage(name);
         }

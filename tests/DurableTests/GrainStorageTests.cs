@@ -74,7 +74,8 @@ public sealed class GrainStorageTests(PostgresFixture fixture)
             await before.Client.GetGrain<ICustomerGrain>("C-OLD").Upsert(new CustomerProfile("Ada Old", "ada@example.com", null, false));
         }
 
-        await using var after = await StartCluster(silo => silo.AddPostgresGrainStorage(DurableSetup.Normalize(connectionString)));
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await using var after = await StartCluster(silo => silo.AddPostgresGrainStorage(database, connectionString));
         var customer = after.Client.GetGrain<ICustomerGrain>("C-OLD");
 
         var read = await customer.Get();
@@ -83,7 +84,6 @@ public sealed class GrainStorageTests(PostgresFixture fixture)
         Assert.Equal("Ada Old", read!.Profile.Name);
         Assert.False(created);
         Assert.Equal("Ada New", updated.Profile.Name);
-        await using var database = NpgsqlDataSource.Create(connectionString);
         Assert.Equal(1L, await Scalar<long>(database, "SELECT count(*) FROM orderactors_grain_state WHERE grain_id LIKE '%C-OLD' AND payload IS NOT NULL"));
     }
 

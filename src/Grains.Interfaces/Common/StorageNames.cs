@@ -13,4 +13,6 @@ public static class StorageNames
     /// <summary>Sealed pages of append-only logs (movements, audit trail).</summary>
     public const string Logs = "logs";
     public const string PubSub = "PubSubStore";
+
+    public static IReadOnlyList<string> All { get; } = [Orders, Stock, Customers, Reports, Idempotency, Audit, Logs, PubSub];
 }
