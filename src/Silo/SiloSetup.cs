@@ -27,6 +27,7 @@ public static class SiloSetup
         silo.Services.AddOptions<Customers.SegmentOptions>().Bind(configuration.GetSection("Segments"));
         silo.Services.AddOptions<Ledger.LedgerAccounts>().Bind(configuration.GetSection("Ledger:Accounts"));
         silo.Services.AddOptions<Inventory.InventoryOptions>().Bind(configuration.GetSection("Inventory"));
+        silo.Services.AddOptions<Idempotency.IdempotencyOptions>().Bind(configuration.GetSection("Idempotency"));
         silo.Services.AddOptions<Complaints.ComplaintOptions>().Bind(configuration.GetSection("Complaints:Sla"));
         silo.Services.TryAddSingleton<SegmentRefreshStartup>();
         silo.AddStartupTask((services, _) => services.GetRequiredService<SegmentRefreshStartup>().Start());

@@ -18,6 +18,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             ["Review:ManualAboveAmount"] = "5000",
             ["Review:MaxLineQuantity"] = "50",
+            ["Idempotency:TakeOverAfter"] = "00:00:02",
         }).Build();
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) => silo.AddInMemoryProviders().AddOrderActorsGrains(configuration));

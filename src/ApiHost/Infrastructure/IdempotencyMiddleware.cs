@@ -43,7 +43,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
 
         var hash = Hash(http, body);
         var grain = grains.GetGrain<IIdempotencyGrain>($"{Actor.Of(http)}/{key}");
-        var decision = await grain.Begin(hash, OrderIds.New(time), TimeSpan.FromSeconds(20));
+        // A retry waits for the first request at most this long, well within a grain call's response timeout
+        // (10 s): a wait longer than the call would end in a timeout, and the answer could be lost with it.
+        var decision = await grain.Begin(hash, OrderIds.New(time), TimeSpan.FromSeconds(5));
         switch (decision.Outcome)
         {
             case IdempotencyOutcome.Mismatch:

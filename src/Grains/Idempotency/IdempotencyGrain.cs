@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OrderActors.Common;
 using Orleans.Concurrency;
 
@@ -11,12 +12,14 @@ namespace OrderActors.Idempotency;
 [GrainType("idempotency")]
 public sealed class IdempotencyGrain(
     [PersistentState("key", StorageNames.Idempotency)] IPersistentState<IdempotencyState> store,
+    IOptions<IdempotencyOptions> options,
     TimeProvider time) : Grain, IIdempotencyGrain
 {
     /// <summary>How long a key is remembered (API.md promises at least 24 hours).</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(48);
 
     private TaskCompletionSource<StoredResponse?>? _running;
+    private DateTimeOffset _runningSince;
 
     private IdempotencyState State => store.State;
 
@@ -32,7 +35,7 @@ public sealed class IdempotencyGrain(
 
             if (State.RequestHash is null)
             {
-                _running = new TaskCompletionSource<StoredResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                Run();
                 State.RequestHash = requestHash;
                 State.ResourceId = newResourceId;
                 State.FirstSeen = time.GetUtcNow();
@@ -50,10 +53,14 @@ public sealed class IdempotencyGrain(
                 return new IdempotencyDecision(IdempotencyOutcome.Replay, State.ResourceId, State.Response);
             }
 
-            if (_running is null)
+            if (_running is null || time.GetUtcNow() - _runningSince > options.Value.TakeOverAfter)
             {
-                // Started, never finished, and nobody here is running it (the host that ran it died): take over.
-                _running = new TaskCompletionSource<StoredResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                // Started, never finished, and nobody here is running it (the host that ran it died), or whoever
+                // was told to run it has neither finished nor abandoned it in time (its caller may have given up
+                // before that answer reached it): take over. Retries waiting on the previous run wait on this one.
+                var previous = _running;
+                Run();
+                previous?.TrySetResult(null);
                 return new IdempotencyDecision(IdempotencyOutcome.Execute, State.ResourceId);
             }
 
@@ -72,6 +79,12 @@ public sealed class IdempotencyGrain(
                 return new IdempotencyDecision(IdempotencyOutcome.InProgress, State.ResourceId);
             }
         }
+    }
+
+    private void Run()
+    {
+        _running = new TaskCompletionSource<StoredResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _runningSince = time.GetUtcNow();
     }
 
     public async Task Complete(string requestHash, StoredResponse response)

@@ -54,4 +54,23 @@ public sealed class IdempotencyGrainTests(ClusterFixture fixture)
         await grain.Begin("h", "id", TimeSpan.FromSeconds(1));
         Assert.Equal(IdempotencyOutcome.InProgress, (await grain.Begin("h", "id", TimeSpan.FromMilliseconds(200))).Outcome);
     }
+
+    [Fact]
+    public async Task A_run_nobody_finishes_is_taken_over_after_the_lease_and_its_waiters_follow_the_new_one()
+    {
+        // The cluster's lease is 2 s (ClusterFixture). The first run is told to execute and never reports back,
+        // as when its caller timed out before that answer arrived.
+        var grain = fixture.Grains.GetGrain<IIdempotencyGrain>($"p/{Guid.NewGuid()}");
+        var first = await grain.Begin("h", "original", TimeSpan.FromSeconds(1));
+        Assert.Equal(IdempotencyOutcome.InProgress, (await grain.Begin("h", "other", TimeSpan.FromMilliseconds(300))).Outcome);
+
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        var takeover = await grain.Begin("h", "other", TimeSpan.FromSeconds(1));
+        var waiting = grain.Begin("h", "third", TimeSpan.FromSeconds(5));
+        await grain.Complete("h", Created);
+
+        Assert.Equal(IdempotencyOutcome.Execute, takeover.Outcome);
+        Assert.Equal(first.ResourceId, takeover.ResourceId);
+        Assert.Equal(IdempotencyOutcome.Replay, (await waiting).Outcome);
+    }
 }
