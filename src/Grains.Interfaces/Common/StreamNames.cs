@@ -8,7 +8,7 @@ public static class StreamNames
     /// <summary>Order status changes, keyed by the UTC day (yyyy-MM-dd) they happened on.</summary>
     public const string OrderEvents = "order-events";
 
-    /// <summary>Stock movements, keyed by SKU and month ("sku/yyyy-MM").</summary>
+    /// <summary>Stock movements, on a few shards by SKU (<see cref="Inventory.IMovementRelayGrain.ShardKey"/>).</summary>
     public const string StockMovements = "stock-movements";
 
     /// <summary>Low-stock alerts raised and cleared, keyed by SKU.</summary>

@@ -1,5 +1,5 @@
 namespace OrderActors.Inventory;
 
-/// <summary>Movements of one SKU in one month, published together on the movement stream.</summary>
+/// <summary>Movements published together on a movement stream shard, each SKU's in the order they happened.</summary>
 [GenerateSerializer, Immutable, Alias("OrderActors.MovementBatch")]
 public sealed record MovementBatch([property: Id(0)] IReadOnlyList<StockMovement> Movements);

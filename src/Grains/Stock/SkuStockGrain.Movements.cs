@@ -86,14 +86,20 @@ public sealed partial class SkuStockGrain
     {
         // In memory only: the published mark is stored with the next write, and a crash before it means
         // a republish of the same movements (same ids).
-        foreach (var month in State.Movements.Unpublished().GroupBy(m => SkuMovementLog.MonthKey(Sku, m.At)).ToList())
+        var unpublished = State.Movements.Unpublished();
+        if (unpublished.Count == 0)
         {
-            if (!await TryPublish(StreamNames.StockMovements, month.Key, new MovementBatch(month.ToList())))
-            {
-                break;
-            }
+            return;
+        }
 
-            State.Movements.PublishedThrough = Math.Max(State.Movements.PublishedThrough, SkuMovementLog.SequenceOf(month.Last()));
+        try
+        {
+            await GrainFactory.GetGrain<IMovementRelayGrain>(0).Publish(new MovementBatch(unpublished));
+            State.Movements.PublishedThrough = Math.Max(State.Movements.PublishedThrough, SkuMovementLog.SequenceOf(unpublished[^1]));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogPublishFailed(logger, ex, StreamNames.StockMovements, Sku);
         }
     }
 
