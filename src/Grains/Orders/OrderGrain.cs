@@ -21,6 +21,7 @@ public sealed partial class OrderGrain(
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
     private IGrainTimer? _outboxRetry;
+    private Task? _publishing;
 
     private OrderState State => store.State;
 
@@ -93,8 +94,10 @@ public sealed partial class OrderGrain(
     private async Task Announce(Notification? customerNotice, bool wasPendingReview)
     {
         // The change is stored; the rest of the system hears of it in parallel (each part is retried from
-        // the persisted outboxes or repeated idempotently if this activation dies first).
-        await Task.WhenAll(UpdateReviewQueue(wasPendingReview), TrackWithCustomer(customerNotice), PublishOutbox(), PostLedger());
+        // the persisted outboxes or repeated idempotently if this activation dies first). Events go out in the
+        // relay's next batch, not on the caller's time: they are in the stored outbox until the relay answers.
+        _ = PublishOutbox();
+        await Task.WhenAll(UpdateReviewQueue(wasPendingReview), TrackWithCustomer(customerNotice), PostLedger());
     }
 
     private Task UpdateReviewQueue(bool wasPendingReview)
@@ -137,32 +140,31 @@ public sealed partial class OrderGrain(
         }
     }
 
-    private async Task PublishOutbox()
-    {
-        if (State.Outbox.Count == 0)
-        {
-            return;
-        }
+    /// <summary>Publishes the outbox through the silo's relay, one run at a time; never throws (a failure retries on a timer).</summary>
+    private Task PublishOutbox() => _publishing is { IsCompleted: false } ? _publishing : _publishing = PublishUntilEmpty();
 
-        var provider = this.GetStreamProvider(StreamNames.Provider);
-        foreach (var evt in State.Outbox.ToList())
+    private async Task PublishUntilEmpty()
+    {
+        while (State.Outbox.Count > 0)
         {
+            var events = State.Outbox.ToList();
             try
             {
-                var key = Reports.IDailyOrderReportGrain.ShardKey(evt.At, evt.OrderId);
-                await provider.GetStream<OrderStatusChanged>(StreamId.Create(StreamNames.OrderEvents, key)).OnNextAsync(evt);
-                // Removed in memory only: the persisted copy goes with the next write, and if this
-                // activation dies first, the event is published again and dropped by its consumers.
-                State.Outbox.Remove(evt);
+                await GrainFactory.GetGrain<IOrderEventRelayGrain>(0).Publish(new OrderEventBatch(events));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // The change is committed; its event goes out later. Keep trying while this activation lives
+                // The change is committed; its events go out later. Keep trying while this activation lives
                 // (the persisted outbox covers the activation dying too).
-                LogPublishFailed(logger, ex, evt.EventId);
+                LogPublishFailed(logger, ex, events[0].EventId);
                 _outboxRetry ??= this.RegisterGrainTimer(RetryOutbox, new GrainTimerCreationOptions(OutboxRetryPeriod, OutboxRetryPeriod) { KeepAlive = true });
                 return;
             }
+
+            // Removed in memory only: the persisted copy goes with the next write, and if this activation
+            // dies first, the events are published again and dropped by their consumers.
+            var published = events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
+            State.Outbox.RemoveAll(e => published.Contains(e.EventId));
         }
 
         _outboxRetry?.Dispose();

@@ -7,10 +7,12 @@ using Orleans.Streams.Core;
 namespace OrderActors.Reports;
 
 /// <summary>
-/// Folds one shard of one UTC day's order events into figures. Implicitly subscribed: the stream key is
-/// the day and shard, so each shard's events arrive at that shard's grain.
+/// Folds one shard of one UTC day's order events into figures, a batch per state write. Implicitly subscribed:
+/// the stream key is the day and shard, so each shard's events arrive at that shard's grain (batches from the
+/// order event relays; single events from earlier builds' queues).
 /// </summary>
 [GrainType("order-report-shard")]
+[ImplicitStreamSubscription(StreamNames.OrderEventBatches)]
 [ImplicitStreamSubscription(StreamNames.OrderEvents)]
 public sealed class OrderReportShardGrain(
     [PersistentState("daily-orders", StorageNames.Reports)] IPersistentState<DailyOrderReportState> store)
@@ -22,24 +24,45 @@ public sealed class OrderReportShardGrain(
         DateOnly.ParseExact(this.GetPrimaryKeyString().AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture),
         State.Totals, State.ByChannel.ToDictionary(), State.Counted.Count));
 
-    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        await handleFactory.Create<OrderStatusChanged>().ResumeAsync(this);
-
-    public async Task OnNextAsync(OrderStatusChanged item, StreamSequenceToken? token = null)
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
-        if (!State.Counted.Add(Fnv.Of64(item.EventId)))
+        if (handleFactory.StreamId.GetNamespace() == StreamNames.OrderEventBatches)
         {
-            return;
+            await handleFactory.Create<OrderEventBatch>().ResumeAsync((batch, _) => Fold(batch.Events));
+        }
+        else
+        {
+            await handleFactory.Create<OrderStatusChanged>().ResumeAsync(this);
+        }
+    }
+
+    public Task OnNextAsync(OrderStatusChanged item, StreamSequenceToken? token = null) => Fold([item]);
+
+    /// <summary>Counts each event not counted before, then stores the figures once for all of them.</summary>
+    private async Task Fold(IReadOnlyList<OrderStatusChanged> events)
+    {
+        var changed = false;
+        foreach (var item in events)
+        {
+            if (!State.Counted.Add(Fnv.Of64(item.EventId)))
+            {
+                continue;
+            }
+
+            changed = true;
+            OrderFiguresFold.Apply(State.Totals, item);
+            if (!State.ByChannel.TryGetValue(item.Channel, out var channel))
+            {
+                State.ByChannel[item.Channel] = channel = new OrderFigures();
+            }
+
+            OrderFiguresFold.Apply(channel, item);
         }
 
-        OrderFiguresFold.Apply(State.Totals, item);
-        if (!State.ByChannel.TryGetValue(item.Channel, out var channel))
+        if (changed)
         {
-            State.ByChannel[item.Channel] = channel = new OrderFigures();
+            await store.WriteStateAsync();
         }
-
-        OrderFiguresFold.Apply(channel, item);
-        await store.WriteStateAsync();
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;

@@ -56,6 +56,29 @@ public sealed class DailyReportTests(ClusterFixture fixture)
         Assert.Equal(1, figures.ByChannel[Channel.Store].Shipped);
     }
 
+    [Fact]
+    public async Task Events_repeated_within_and_across_batches_are_counted_once()
+    {
+        var key = new DateOnly(1980, 1, 1).AddDays(Random.Shared.Next(0, 3000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var at = DateTimeOffset.Parse(key, CultureInfo.InvariantCulture);
+        var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
+            .GetStream<OrderEventBatch>(StreamId.Create(StreamNames.OrderEventBatches, IDailyOrderReportGrain.ShardKey(at, "o2")));
+        var placed = new OrderStatusChanged("o2:1", "o2", "c", Channel.Web, null, OrderStatus.Confirmed, 50m, "CNY", at, 1);
+        var cancelled = new OrderStatusChanged("o2:2", "o2", "c", Channel.Web, OrderStatus.Confirmed, OrderStatus.Cancelled, 50m, "CNY", at, 2);
+
+        await stream.OnNextAsync(new OrderEventBatch([placed, placed]));
+        await stream.OnNextAsync(new OrderEventBatch([placed, cancelled]));
+        await stream.OnNextAsync(new OrderEventBatch([cancelled]));
+
+        var day = fixture.Grains.GetGrain<IDailyOrderReportGrain>(key);
+        await Eventually(day, f => f.EventsCounted >= 2);
+        await Task.Delay(300);
+        var figures = await day.GetFigures();
+        Assert.Equal(2, figures.EventsCounted);
+        Assert.Equal((1, 50m, 1), (figures.Totals.Placed, figures.Totals.PlacedAmount, figures.Totals.Cancelled));
+        Assert.Equal(1, figures.ByChannel[Channel.Web].Cancelled);
+    }
+
     private static async Task<DailyOrderFigures> Eventually(IDailyOrderReportGrain day, Func<DailyOrderFigures, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
