@@ -18,11 +18,26 @@ public sealed class OrderReportShardGrain(
     [PersistentState("daily-orders", StorageNames.Reports)] IPersistentState<DailyOrderReportState> store)
     : Grain, IOrderReportShardGrain, IStreamSubscriptionObserver, IAsyncObserver<OrderStatusChanged>
 {
+    private HashSet<ulong> _counted = [];
+
     private DailyOrderReportState State => store.State;
+
+    private string LogKey => $"counted/{this.GetPrimaryKeyString()}";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _counted = [.. await State.CountedLog.List(GrainFactory, LogKey)];
+        if (State.Counted.Count > 0)
+        {
+            // An earlier build's whole set: into the log's open page, sealed in pages by the next write.
+            State.CountedLog.Open.AddRange(State.Counted.Where(_counted.Add));
+            State.Counted.Clear();
+        }
+    }
 
     public Task<DailyOrderFigures> GetFigures() => Task.FromResult(new DailyOrderFigures(
         DateOnly.ParseExact(this.GetPrimaryKeyString().AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        State.Totals, State.ByChannel.ToDictionary(), State.Counted.Count));
+        State.Totals, State.ByChannel.ToDictionary(), _counted.Count));
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
@@ -44,12 +59,14 @@ public sealed class OrderReportShardGrain(
         var changed = false;
         foreach (var item in events)
         {
-            if (!State.Counted.Add(Fnv.Of64(item.EventId)))
+            var hash = Fnv.Of64(item.EventId);
+            if (!_counted.Add(hash))
             {
                 continue;
             }
 
             changed = true;
+            State.CountedLog.Open.Add(hash);
             OrderFiguresFold.Apply(State.Totals, item);
             if (!State.ByChannel.TryGetValue(item.Channel, out var channel))
             {
@@ -61,6 +78,7 @@ public sealed class OrderReportShardGrain(
 
         if (changed)
         {
+            await State.CountedLog.Seal(GrainFactory, LogKey, State.CountedLog.Open.Count, closing: false);
             await store.WriteStateAsync();
         }
     }
@@ -69,6 +87,11 @@ public sealed class OrderReportShardGrain(
 
     public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 }
+
+/// <summary>A sealed page of a report shard's counted event hashes.</summary>
+[GrainType("counted-page")]
+public sealed class CountedPageGrain(
+    [PersistentState("page", StorageNames.Logs)] IPersistentState<LogPageState<ulong>> store) : LogPageGrain<ulong>(store);
 
 /// <summary>A day's figures: the sum of its shards, read each time (the shards hold the state).</summary>
 [GrainType("daily-order-report"), Orleans.Concurrency.StatelessWorker]

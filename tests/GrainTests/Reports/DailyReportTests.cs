@@ -79,6 +79,35 @@ public sealed class DailyReportTests(ClusterFixture fixture)
         Assert.Equal(1, figures.ByChannel[Channel.Web].Cancelled);
     }
 
+    [Fact]
+    public async Task A_busy_shard_still_counts_each_event_once_after_it_is_reactivated()
+    {
+        var key = new DateOnly(1970, 1, 1).AddDays(Random.Shared.Next(0, 3000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var at = DateTimeOffset.Parse(key, CultureInfo.InvariantCulture);
+        var shardKey = IDailyOrderReportGrain.ShardKey(at, "o3");
+        var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
+            .GetStream<OrderEventBatch>(StreamId.Create(StreamNames.OrderEventBatches, shardKey));
+        var events = Enumerable.Range(0, 150)
+            .Select(i => new OrderStatusChanged($"o3-{i}:1", $"o3-{i}", "c", Channel.Mobile, null, OrderStatus.Confirmed, 1m, "CNY", at, 1)).ToList();
+        foreach (var batch in events.Chunk(40))
+        {
+            await stream.OnNextAsync(new OrderEventBatch(batch));
+        }
+
+        var day = fixture.Grains.GetGrain<IDailyOrderReportGrain>(key);
+        await Eventually(day, f => f.EventsCounted >= 150);
+
+        // More than two pages of counted events are sealed; a new activation reads them back before counting.
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await stream.OnNextAsync(new OrderEventBatch(events));
+        await stream.OnNextAsync(new OrderEventBatch([events[0] with { EventId = "o3-0:2", Version = 2, Status = OrderStatus.Cancelled, PreviousStatus = OrderStatus.Confirmed }]));
+        var figures = await Eventually(day, f => f.Totals.Cancelled >= 1);
+        await Task.Delay(300);
+        figures = await day.GetFigures();
+        Assert.Equal(151, figures.EventsCounted);
+        Assert.Equal((150, 150m, 1), (figures.Totals.Placed, figures.Totals.PlacedAmount, figures.Totals.Cancelled));
+    }
+
     private static async Task<DailyOrderFigures> Eventually(IDailyOrderReportGrain day, Func<DailyOrderFigures, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
