@@ -6,8 +6,8 @@ namespace OrderActors.Orders;
 public sealed record ReservationOutcome(bool Reserved, string? Warehouse, IReadOnlyList<string> ShortSkus);
 
 /// <summary>
-/// Reserves every line of an order in one warehouse, across the SKU grains. All or nothing: if any line
-/// fails, the lines already reserved are released (compensation) before trying again or giving up.
+/// Reserves every line of an order in one warehouse, across the SKU grains, all lines in parallel. All or
+/// nothing: if any line fails, the lines reserved are released (compensation) before trying again or giving up.
 /// </summary>
 public static class StockReservation
 {
@@ -34,22 +34,16 @@ public static class StockReservation
                 return new(false, null, shortNow);
             }
 
-            var first = await grains.GetGrain<ISkuStockGrain>(lines[0].Sku).Reserve(orderId, lines[0].Quantity, candidates);
-            if (!first.Reserved)
-            {
-                shortSkus = [lines[0].Sku];
-                continue;
-            }
-
-            var warehouse = first.Warehouse!;
-            var rest = await Task.WhenAll(lines.Skip(1).Select(l =>
-                grains.GetGrain<ISkuStockGrain>(l.Sku).Reserve(orderId, l.Quantity, [warehouse])));
-            if (rest.All(r => r.Reserved))
+            // Every line at once in the warehouse the plan ranks first; a line another order took meanwhile
+            // sends it round again with fresh stock.
+            var warehouse = candidates[0];
+            var results = await Task.WhenAll(lines.Select(l => grains.GetGrain<ISkuStockGrain>(l.Sku).Reserve(orderId, l.Quantity, [warehouse])));
+            if (results.All(r => r.Reserved && r.Warehouse == warehouse))
             {
                 return new(true, warehouse, []);
             }
 
-            shortSkus = lines.Skip(1).Where((_, i) => !rest[i].Reserved).Select(l => l.Sku).ToList();
+            shortSkus = lines.Where((_, i) => !results[i].Reserved).Select(l => l.Sku).ToList();
             await ReleaseAll(grains, orderId, lines.Select(l => l.Sku));
         }
 
