@@ -54,7 +54,7 @@ Func<Api, string, int, Task<IReadOnlyList<RoundResult>>> run = workload switch
 var startedAt = DateTimeOffset.UtcNow;
 var results = new List<RoundResult>();
 // Round 0 warms every system up (JIT, connection pools, first activations) and is not counted; the scale
-// workload is its own warm-up (its first tenth is compared with its last).
+// workload warms up inside its round (a tenth of its orders, at most 5,000, before the first counted tenth).
 for (var round = workload == "scale" ? 1 : 0; round <= rounds; round++)
 {
     foreach (var (system, url) in targets)

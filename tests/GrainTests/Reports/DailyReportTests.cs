@@ -1,8 +1,10 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Common;
 using OrderActors.Orders;
 using OrderActors.Reports;
 using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace OrderActors.Tests.Reports;
 
@@ -106,6 +108,35 @@ public sealed class DailyReportTests(ClusterFixture fixture)
         figures = await day.GetFigures();
         Assert.Equal(151, figures.EventsCounted);
         Assert.Equal((150, 150m, 1), (figures.Totals.Placed, figures.Totals.PlacedAmount, figures.Totals.Cancelled));
+    }
+
+    [Fact]
+    public async Task A_shard_stored_by_an_earlier_build_keeps_counting_its_events_once()
+    {
+        var key = new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(0, 3000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var at = DateTimeOffset.Parse(key, CultureInfo.InvariantCulture);
+        var shardKey = IDailyOrderReportGrain.ShardKey(at, "o4");
+        var earlier = new DailyOrderReportState { Counted = [Fnv.Of64("o4:1")] };
+        earlier.Totals.Placed = 1;
+        earlier.Totals.PlacedAmount = 20m;
+        var storage = fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageNames.Reports);
+        await storage.WriteStateAsync("daily-orders", GrainId.Create("order-report-shard", shardKey), new GrainState<DailyOrderReportState>(earlier));
+        var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
+            .GetStream<OrderEventBatch>(StreamId.Create(StreamNames.OrderEventBatches, shardKey));
+        var placed = new OrderStatusChanged("o4:1", "o4", "c", Channel.Phone, null, OrderStatus.Confirmed, 20m, "CNY", at, 1);
+        var cancelled = placed with { EventId = "o4:2", Version = 2, PreviousStatus = OrderStatus.Confirmed, Status = OrderStatus.Cancelled };
+
+        await stream.OnNextAsync(new OrderEventBatch([placed, cancelled]));
+        var day = fixture.Grains.GetGrain<IDailyOrderReportGrain>(key);
+        await Eventually(day, f => f.Totals.Cancelled >= 1);
+
+        // The earlier set moved into the log with that write: a new activation still knows the first event.
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await stream.OnNextAsync(new OrderEventBatch([placed, cancelled]));
+        await Task.Delay(300);
+        var figures = await day.GetFigures();
+        Assert.Equal(2, figures.EventsCounted);
+        Assert.Equal((1, 20m, 1), (figures.Totals.Placed, figures.Totals.PlacedAmount, figures.Totals.Cancelled));
     }
 
     private static async Task<DailyOrderFigures> Eventually(IDailyOrderReportGrain day, Func<DailyOrderFigures, bool> done)
