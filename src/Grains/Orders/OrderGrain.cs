@@ -38,7 +38,8 @@ public sealed partial class OrderGrain(
             await IssueCreditNotes("system");
         }
 
-        await PublishOutbox();
+        // Events left by an earlier activation go out with the relay's next batch; the first call need not wait for it.
+        _ = PublishOutbox();
         await PostLedger();
     }
 
