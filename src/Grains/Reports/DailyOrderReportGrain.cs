@@ -30,7 +30,14 @@ public sealed class OrderReportShardGrain(
         if (State.Counted.Count > 0)
         {
             // An earlier build's whole set: into the log's open page, sealed in pages by the next write.
-            State.CountedLog.Open.AddRange(State.Counted.Where(_counted.Add));
+            foreach (var hash in State.Counted)
+            {
+                if (_counted.Add(hash))
+                {
+                    State.CountedLog.Open.Add(hash);
+                }
+            }
+
             State.Counted.Clear();
         }
     }

@@ -5,6 +5,7 @@ using OrderActors.Orders;
 using OrderActors.Reports;
 using Orleans.Runtime;
 using Orleans.Storage;
+using Orleans.Streams;
 
 namespace OrderActors.Tests.Reports;
 
@@ -36,9 +37,7 @@ public sealed class DailyReportTests(ClusterFixture fixture)
     [Fact]
     public async Task A_redelivered_event_is_counted_once()
     {
-        // A day no other test touches, so the figures are exact.
-        var key = new DateOnly(1990, 1, 1).AddDays(Random.Shared.Next(0, 3000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var at = DateTimeOffset.Parse(key, CultureInfo.InvariantCulture);
+        var (key, at) = UntouchedDay(1990);
         var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
             .GetStream<OrderStatusChanged>(StreamId.Create(StreamNames.OrderEvents, IDailyOrderReportGrain.ShardKey(at, "o1")));
         var placed = new OrderStatusChanged("o1:1", "o1", "c", Channel.Store, null, OrderStatus.Confirmed, 80m, "CNY", at, 1);
@@ -50,9 +49,7 @@ public sealed class DailyReportTests(ClusterFixture fixture)
         await stream.OnNextAsync(placed);
 
         var day = fixture.Grains.GetGrain<IDailyOrderReportGrain>(key);
-        var figures = await Eventually(day, f => f.EventsCounted >= 2);
-        await Task.Delay(300);
-        figures = await day.GetFigures();
+        var figures = await Settled(day, f => f.EventsCounted >= 2);
         Assert.Equal(2, figures.EventsCounted);
         Assert.Equal((1, 80m, 1, 1), (figures.Totals.Placed, figures.Totals.PlacedAmount, figures.Totals.Confirmed, figures.Totals.Shipped));
         Assert.Equal(1, figures.ByChannel[Channel.Store].Shipped);
@@ -61,10 +58,8 @@ public sealed class DailyReportTests(ClusterFixture fixture)
     [Fact]
     public async Task Events_repeated_within_and_across_batches_are_counted_once()
     {
-        var key = new DateOnly(1980, 1, 1).AddDays(Random.Shared.Next(0, 3000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var at = DateTimeOffset.Parse(key, CultureInfo.InvariantCulture);
-        var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<OrderEventBatch>(StreamId.Create(StreamNames.OrderEventBatches, IDailyOrderReportGrain.ShardKey(at, "o2")));
+        var (key, at) = UntouchedDay(1980);
+        var stream = BatchStream(IDailyOrderReportGrain.ShardKey(at, "o2"));
         var placed = new OrderStatusChanged("o2:1", "o2", "c", Channel.Web, null, OrderStatus.Confirmed, 50m, "CNY", at, 1);
         var cancelled = new OrderStatusChanged("o2:2", "o2", "c", Channel.Web, OrderStatus.Confirmed, OrderStatus.Cancelled, 50m, "CNY", at, 2);
 
@@ -73,9 +68,7 @@ public sealed class DailyReportTests(ClusterFixture fixture)
         await stream.OnNextAsync(new OrderEventBatch([cancelled]));
 
         var day = fixture.Grains.GetGrain<IDailyOrderReportGrain>(key);
-        await Eventually(day, f => f.EventsCounted >= 2);
-        await Task.Delay(300);
-        var figures = await day.GetFigures();
+        var figures = await Settled(day, f => f.EventsCounted >= 2);
         Assert.Equal(2, figures.EventsCounted);
         Assert.Equal((1, 50m, 1), (figures.Totals.Placed, figures.Totals.PlacedAmount, figures.Totals.Cancelled));
         Assert.Equal(1, figures.ByChannel[Channel.Web].Cancelled);
@@ -84,11 +77,9 @@ public sealed class DailyReportTests(ClusterFixture fixture)
     [Fact]
     public async Task A_busy_shard_still_counts_each_event_once_after_it_is_reactivated()
     {
-        var key = new DateOnly(1970, 1, 1).AddDays(Random.Shared.Next(0, 3000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var at = DateTimeOffset.Parse(key, CultureInfo.InvariantCulture);
+        var (key, at) = UntouchedDay(1970);
         var shardKey = IDailyOrderReportGrain.ShardKey(at, "o3");
-        var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<OrderEventBatch>(StreamId.Create(StreamNames.OrderEventBatches, shardKey));
+        var stream = BatchStream(shardKey);
         var events = Enumerable.Range(0, 150)
             .Select(i => new OrderStatusChanged($"o3-{i}:1", $"o3-{i}", "c", Channel.Mobile, null, OrderStatus.Confirmed, 1m, "CNY", at, 1)).ToList();
         foreach (var batch in events.Chunk(40))
@@ -103,9 +94,7 @@ public sealed class DailyReportTests(ClusterFixture fixture)
         await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         await stream.OnNextAsync(new OrderEventBatch(events));
         await stream.OnNextAsync(new OrderEventBatch([events[0] with { EventId = "o3-0:2", Version = 2, Status = OrderStatus.Cancelled, PreviousStatus = OrderStatus.Confirmed }]));
-        var figures = await Eventually(day, f => f.Totals.Cancelled >= 1);
-        await Task.Delay(300);
-        figures = await day.GetFigures();
+        var figures = await Settled(day, f => f.Totals.Cancelled >= 1);
         Assert.Equal(151, figures.EventsCounted);
         Assert.Equal((150, 150m, 1), (figures.Totals.Placed, figures.Totals.PlacedAmount, figures.Totals.Cancelled));
     }
@@ -113,16 +102,14 @@ public sealed class DailyReportTests(ClusterFixture fixture)
     [Fact]
     public async Task A_shard_stored_by_an_earlier_build_keeps_counting_its_events_once()
     {
-        var key = new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(0, 3000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var at = DateTimeOffset.Parse(key, CultureInfo.InvariantCulture);
+        var (key, at) = UntouchedDay(1960);
         var shardKey = IDailyOrderReportGrain.ShardKey(at, "o4");
         var earlier = new DailyOrderReportState { Counted = [Fnv.Of64("o4:1")] };
         earlier.Totals.Placed = 1;
         earlier.Totals.PlacedAmount = 20m;
         var storage = fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageNames.Reports);
         await storage.WriteStateAsync("daily-orders", GrainId.Create("order-report-shard", shardKey), new GrainState<DailyOrderReportState>(earlier));
-        var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<OrderEventBatch>(StreamId.Create(StreamNames.OrderEventBatches, shardKey));
+        var stream = BatchStream(shardKey);
         var placed = new OrderStatusChanged("o4:1", "o4", "c", Channel.Phone, null, OrderStatus.Confirmed, 20m, "CNY", at, 1);
         var cancelled = placed with { EventId = "o4:2", Version = 2, PreviousStatus = OrderStatus.Confirmed, Status = OrderStatus.Cancelled };
 
@@ -133,10 +120,27 @@ public sealed class DailyReportTests(ClusterFixture fixture)
         // The earlier set moved into the log with that write: a new activation still knows the first event.
         await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         await stream.OnNextAsync(new OrderEventBatch([placed, cancelled]));
-        await Task.Delay(300);
-        var figures = await day.GetFigures();
+        var figures = await Settled(day, _ => true);
         Assert.Equal(2, figures.EventsCounted);
         Assert.Equal((1, 20m, 1), (figures.Totals.Placed, figures.Totals.PlacedAmount, figures.Totals.Cancelled));
+    }
+
+    /// <summary>A day no other test touches (a random day from the given year on), so its figures are exact.</summary>
+    private static (string Key, DateTimeOffset At) UntouchedDay(int fromYear)
+    {
+        var key = new DateOnly(fromYear, 1, 1).AddDays(Random.Shared.Next(0, 3000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return (key, DateTimeOffset.Parse(key, CultureInfo.InvariantCulture));
+    }
+
+    private IAsyncStream<OrderEventBatch> BatchStream(string shardKey) => fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
+        .GetStream<OrderEventBatch>(StreamId.Create(StreamNames.OrderEventBatches, shardKey));
+
+    /// <summary>The figures once <paramref name="done"/> holds and a moment more has passed, for a late duplicate to show.</summary>
+    private static async Task<DailyOrderFigures> Settled(IDailyOrderReportGrain day, Func<DailyOrderFigures, bool> done)
+    {
+        await Eventually(day, done);
+        await Task.Delay(300);
+        return await day.GetFigures();
     }
 
     private static async Task<DailyOrderFigures> Eventually(IDailyOrderReportGrain day, Func<DailyOrderFigures, bool> done)
