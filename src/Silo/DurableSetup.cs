@@ -81,7 +81,15 @@ public static class DurableSetup
                 services.GetRequiredService<IOptionsMonitor<HashRingStreamQueueMapperOptions>>().Get(name),
                 services.GetRequiredService<IOptionsMonitor<SimpleQueueCacheOptions>>().Get(name),
                 services.GetRequiredService<Serializer>(), services.GetRequiredService<ILoggerFactory>()),
-            streams => streams.ConfigurePullingAgent(o => o.Configure(p => p.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(100))));
+            streams =>
+            {
+                streams.ConfigurePullingAgent(o => o.Configure(p =>
+                {
+                    p.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(100);
+                    p.MaxEventDeliveryTime = StreamDelivery.MaxDeliveryTime(configuration);
+                }));
+                streams.ConfigureBackoffProvider((_, _) => new StreamDelivery.Backoff());
+            });
         return silo.AddOrderActorsGrains(configuration);
     }
 

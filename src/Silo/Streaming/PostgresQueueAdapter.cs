@@ -34,7 +34,7 @@ public sealed class PostgresQueueAdapter(
     public IStreamQueueMapper GetStreamQueueMapper() => _mapper;
 
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
-        Task.FromResult<IStreamFailureHandler>(new NoOpStreamDeliveryFailureHandler());
+        Task.FromResult<IStreamFailureHandler>(new StreamDelivery.FailureLog(loggers.CreateLogger<StreamDelivery.FailureLog>()));
 
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId) => new PostgresQueueReceiver(database, name, queueId.ToString(), serializer);
 
