@@ -14,6 +14,7 @@ namespace OrderActors.Stock;
 [Orleans.Concurrency.Reentrant]
 public sealed partial class SkuStockGrain(
     [PersistentState("sku", StorageNames.Stock)] IPersistentState<SkuStockState> store,
+    [PersistentState("reservations", StorageNames.Stock)] IPersistentState<ReservationSnapshot> reservations,
     IOptions<InventoryOptions> inventory,
     IOptions<Ledger.LedgerAccounts> accounts,
     TimeProvider time,
@@ -25,6 +26,7 @@ public sealed partial class SkuStockGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        LoadReservations();
         await PublishMovements();
         if (State.LedgerOutbox.Count > 0)
         {
@@ -92,7 +94,7 @@ public sealed partial class SkuStockGrain(
             return new ReservationResult(false, null, acceptable.Select(w => State.Warehouses[w].Available).DefaultIfEmpty(0).Max());
         }
 
-        State.Reservations[orderId] = new Reservation(chosen, quantity);
+        State.Reservations.Set(orderId, new Reservation(chosen, quantity));
         State.Waiting.Remove(orderId);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         State.DailyDemand[today] = State.DailyDemand.GetValueOrDefault(today) + quantity;

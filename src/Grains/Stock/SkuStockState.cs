@@ -6,8 +6,11 @@ public sealed class SkuStockState
     [Id(0)] public SkuCatalog? Catalog { get; set; }
     [Id(1)] public Dictionary<string, WarehouseLevel> Warehouses { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Reserved quantities by order id: at most one reservation per order.</summary>
-    [Id(2)] public Dictionary<string, Reservation> Reservations { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Reserved quantities by order id: at most one reservation per order (the changes since its snapshot).</summary>
+    [Id(13)] public ReservationBook Reservations { get; set; } = new();
+
+    /// <summary>Every reservation, as builds before 2026-11-28 stored them; moved into <see cref="Reservations"/> on activation.</summary>
+    [Id(2)] public Dictionary<string, Reservation> EarlierReservations { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Backordered orders waiting for this SKU, in arrival order.</summary>
     [Id(3)] public List<string> Waiting { get; set; } = [];
