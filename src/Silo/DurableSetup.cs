@@ -85,6 +85,7 @@ public static class DurableSetup
             {
                 streams.ConfigurePullingAgent(o => o.Configure(p =>
                 {
+                    StreamDelivery.Configure(p);
                     p.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(100);
                     p.MaxEventDeliveryTime = StreamDelivery.MaxDeliveryTime(configuration);
                 }));

@@ -1,3 +1,4 @@
+using OrderActors.Silo.Streaming;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,7 +71,7 @@ public static class SiloSetup
         }
 
         silo.UseInMemoryReminderService();
-        silo.AddMemoryStreams(StreamNames.Provider);
+        silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(o => o.Configure(StreamDelivery.Configure)));
         return silo;
     }
 }

@@ -10,9 +10,11 @@ namespace OrderActors.Common;
 /// </summary>
 public abstract class StreamRelayGrain<TItem, TBatch> : Grain
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(250);
     private List<TItem> _pending = [];
     private Task? _round;
+
+    /// <summary>How long a window collects items before they are published.</summary>
+    protected virtual TimeSpan Window => TimeSpan.FromMilliseconds(250);
 
     /// <summary>The stream namespace the batches go to.</summary>
     protected abstract string Namespace { get; }

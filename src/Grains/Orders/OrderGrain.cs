@@ -21,7 +21,7 @@ public sealed partial class OrderGrain(
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
     private IGrainTimer? _outboxRetry;
-    private Task? _publishing;
+    private Task<bool>? _publishing;
 
     private OrderState State => store.State;
 
@@ -39,7 +39,7 @@ public sealed partial class OrderGrain(
         }
 
         // Events left by an earlier activation go out with the relay's next batch; the first call need not wait for it.
-        _ = PublishOutbox();
+        _ = PublishOutbox(mustSucceed: false);
         await PostLedger();
     }
 
@@ -95,10 +95,10 @@ public sealed partial class OrderGrain(
     private async Task Announce(Notification? customerNotice, bool wasPendingReview)
     {
         // The change is stored; the rest of the system hears of it in parallel (each part is retried from
-        // the persisted outboxes or repeated idempotently if this activation dies first). Events go out in the
-        // relay's next batch, not on the caller's time: they are in the stored outbox until the relay answers.
-        _ = PublishOutbox();
-        await Task.WhenAll(UpdateReviewQueue(wasPendingReview), TrackWithCustomer(customerNotice), PostLedger());
+        // the persisted outboxes or repeated idempotently if this activation dies first). The caller is
+        // answered once the events are in the stream queue (the relay's next batch): an acknowledged change
+        // reaches the reports even if this silo dies the moment after.
+        await Task.WhenAll(PublishOutbox(mustSucceed: true), UpdateReviewQueue(wasPendingReview), TrackWithCustomer(customerNotice), PostLedger());
     }
 
     private Task UpdateReviewQueue(bool wasPendingReview)
@@ -141,10 +141,21 @@ public sealed partial class OrderGrain(
         }
     }
 
-    /// <summary>Publishes the outbox through the silo's relay, one run at a time; never throws (a failure retries on a timer).</summary>
-    private Task PublishOutbox() => _publishing is { IsCompleted: false } ? _publishing : _publishing = PublishUntilEmpty();
+    /// <summary>
+    /// Publishes the outbox through the silo's relay, one run at a time (a run publishes what is added while
+    /// it runs too). A failure retries on a timer; it is thrown only when <paramref name="mustSucceed"/>.
+    /// </summary>
+    private async Task PublishOutbox(bool mustSucceed)
+    {
+        var run = _publishing is { IsCompleted: false } ? _publishing : _publishing = PublishUntilEmpty();
+        if (!await run && mustSucceed)
+        {
+            throw new OrleansException($"Order {OrderId}: the change is stored but its events are not published yet (retried).");
+        }
+    }
 
-    private async Task PublishUntilEmpty()
+    /// <summary>Publishes until the outbox is empty: false if the relay failed (a timer retries).</summary>
+    private async Task<bool> PublishUntilEmpty()
     {
         while (State.Outbox.Count > 0)
         {
@@ -159,7 +170,7 @@ public sealed partial class OrderGrain(
                 // (the persisted outbox covers the activation dying too).
                 LogPublishFailed(logger, ex, events[0].EventId);
                 _outboxRetry ??= this.RegisterGrainTimer(RetryOutbox, new GrainTimerCreationOptions(OutboxRetryPeriod, OutboxRetryPeriod) { KeepAlive = true });
-                return;
+                return false;
             }
 
             // Removed in memory only: the persisted copy goes with the next write, and if this activation
@@ -170,11 +181,12 @@ public sealed partial class OrderGrain(
 
         _outboxRetry?.Dispose();
         _outboxRetry = null;
+        return true;
     }
 
     private static readonly TimeSpan OutboxRetryPeriod = TimeSpan.FromSeconds(2);
 
-    private Task RetryOutbox(CancellationToken cancellationToken) => PublishOutbox();
+    private Task RetryOutbox(CancellationToken cancellationToken) => PublishOutbox(mustSucceed: false);
 
     private async Task FinishPendingStockWork()
     {

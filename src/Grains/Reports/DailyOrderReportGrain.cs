@@ -16,7 +16,7 @@ namespace OrderActors.Reports;
 [ImplicitStreamSubscription(StreamNames.OrderEvents)]
 public sealed class OrderReportShardGrain(
     [PersistentState("daily-orders", StorageNames.Reports)] IPersistentState<DailyOrderReportState> store)
-    : Grain, IOrderReportShardGrain, IStreamSubscriptionObserver, IAsyncObserver<OrderStatusChanged>
+    : Grain, IOrderReportShardGrain, IStreamSubscriptionObserver, IAsyncObserver<OrderStatusChanged>, IAsyncBatchObserver<OrderEventBatch>
 {
     private HashSet<ulong> _counted = [];
 
@@ -50,7 +50,9 @@ public sealed class OrderReportShardGrain(
     {
         if (handleFactory.StreamId.GetNamespace() == StreamNames.OrderEventBatches)
         {
-            await handleFactory.Create<OrderEventBatch>().ResumeAsync((batch, _) => Fold(batch.Events));
+            // As a batch observer: the pulling agent hands over every batch queued for this shard in one call
+            // (up to its BatchContainerBatchSize), and they are folded with one write.
+            await handleFactory.Create<OrderEventBatch>().ResumeAsync((IAsyncBatchObserver<OrderEventBatch>)this);
         }
         else
         {
@@ -59,6 +61,8 @@ public sealed class OrderReportShardGrain(
     }
 
     public Task OnNextAsync(OrderStatusChanged item, StreamSequenceToken? token = null) => Fold([item]);
+
+    public Task OnNextAsync(IList<SequentialItem<OrderEventBatch>> items) => Fold([.. items.SelectMany(i => i.Item.Events)]);
 
     /// <summary>Counts each event not counted before, then stores the figures once for all of them.</summary>
     private async Task Fold(IReadOnlyList<OrderStatusChanged> events)

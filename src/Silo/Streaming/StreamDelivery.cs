@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 using Orleans.Runtime.Providers;
 using Orleans.Streams;
 
@@ -15,6 +16,16 @@ namespace OrderActors.Silo.Streaming;
 /// </summary>
 public static class StreamDelivery
 {
+    /// <summary>
+    /// Queued batches of one stream handed to its consumer in one delivery: a report shard folds all the
+    /// batches waiting for it with one state write, so its writes follow its delivery round trips, not the
+    /// number of batches published.
+    /// </summary>
+    public const int BatchesPerDelivery = 32;
+
+    /// <summary>The pulling agent settings of every mode (memory streams included).</summary>
+    public static void Configure(StreamPullingAgentOptions options) => options.BatchContainerBatchSize = BatchesPerDelivery;
+
     /// <summary>
     /// How long a batch is retried before the agent drops it (<c>Streams:MaxDeliveryTime</c>, a
     /// <see cref="TimeSpan"/>); unset means until delivered.
