@@ -30,6 +30,7 @@ public static class SiloSetup
         silo.Services.AddOptions<Inventory.InventoryOptions>().Bind(configuration.GetSection("Inventory"));
         silo.Services.AddOptions<Idempotency.IdempotencyOptions>().Bind(configuration.GetSection("Idempotency"));
         silo.Services.AddOptions<Complaints.ComplaintOptions>().Bind(configuration.GetSection("Complaints:Sla"));
+        silo.Services.AddOptions<EventRelayOptions>().Bind(configuration.GetSection("Streams"));
         silo.Services.TryAddSingleton<SegmentRefreshStartup>();
         silo.AddStartupTask((services, _) => services.GetRequiredService<SegmentRefreshStartup>().Start());
         silo.Configure<ClusterOptions>(o =>
