@@ -59,10 +59,7 @@ public sealed class FaultTests(PostgresFixture fixture, ITestOutputHelper output
             ["shipped"] = orders.Count(o => o.Status == "shipped"),
             ["cancelled"] = orders.Count(o => o.Status == "cancelled"),
         };
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var report = await Http.Eventually(() => http.Get($"/api/reports/orders?granularity=day&from={today}&to={today}"),
-            r => expected.All(c => r.Body.GetProperty("totals").GetProperty(c.Key).GetInt32() >= c.Value), TimeSpan.FromSeconds(60));
-        var totals = report.Body.GetProperty("totals");
+        var totals = await TodaysTotals(http, t => expected.All(c => t.GetProperty(c.Key).GetInt32() >= c.Value));
         output.WriteLine($"before any read-back, acknowledged placed/shipped/cancelled {expected["placed"]}/{expected["shipped"]}/{expected["cancelled"]}, " +
             $"report {totals.GetProperty("placed")}/{totals.GetProperty("shipped")}/{totals.GetProperty("cancelled")}");
         Assert.All(expected, c => Assert.True(totals.GetProperty(c.Key).GetInt32() >= c.Value, $"report {c.Key}: {totals.GetProperty(c.Key)} < {c.Value} acknowledged"));
@@ -134,6 +131,15 @@ public sealed class FaultTests(PostgresFixture fixture, ITestOutputHelper output
         return (cluster, http, stock);
     }
 
+    /// <summary>Today's report totals once <paramref name="done"/> holds for them, or as they are after 60 s.</summary>
+    private static async Task<System.Text.Json.JsonElement> TodaysTotals(HttpClient http, Func<System.Text.Json.JsonElement, bool> done)
+    {
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var report = await Http.Eventually(() => http.Get($"/api/reports/orders?granularity=day&from={today}&to={today}"),
+            r => done(r.Body.GetProperty("totals")), TimeSpan.FromSeconds(60));
+        return report.Body.GetProperty("totals");
+    }
+
     private async Task Verify(HttpClient http, Workload workload, Dictionary<string, int> initial, string fault, string? extraOrder = null)
     {
         var found = 0;
@@ -188,10 +194,7 @@ public sealed class FaultTests(PostgresFixture fixture, ITestOutputHelper output
 
         // Events after a fault can arrive late (an order republishes its outbox, a queue is taken over), but every
         // one arrives: wait for the report to agree with the recount on every figure, then check it.
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var report = await Http.Eventually(() => http.Get($"/api/reports/orders?granularity=day&from={today}&to={today}"),
-            r => recount.All(c => r.Body.GetProperty("totals").GetProperty(c.Key).GetInt32() == c.Value), TimeSpan.FromSeconds(60));
-        var totals = report.Body.GetProperty("totals");
+        var totals = await TodaysTotals(http, t => recount.All(c => t.GetProperty(c.Key).GetInt32() == c.Value));
         output.WriteLine($"{fault}: orders acknowledged {ids.Count}, found afterwards {found}, oversold units {oversold}, " +
             $"leaked reservations {leaked}, client retries after faults {workload.Faults}; report placed/confirmed/shipped/cancelled " +
             $"{totals.GetProperty("placed")}/{totals.GetProperty("confirmed")}/{totals.GetProperty("shipped")}/{totals.GetProperty("cancelled")}, " +

@@ -15,6 +15,9 @@ public sealed class ReservationBookTests(ClusterFixture fixture)
 {
     private readonly Scenario _s = new(fixture.Grains);
 
+    /// <summary>Every idle activation goes: the next call reads the SKU from storage.</summary>
+    private Task DeactivateAll() => fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
     private IGrainStorage Storage => fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageNames.Stock);
 
     [Fact]
@@ -40,7 +43,7 @@ public sealed class ReservationBookTests(ClusterFixture fixture)
         Assert.InRange(stored.State!.Reservations.Changes.Count, 0, 2 * ReservationBook.CompactAfter);
         Assert.Empty(stored.State!.EarlierReservations);
 
-        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await DeactivateAll();
         var held = await Task.WhenAll(orders.Select(stock.HeldFor));
         Assert.Equal(open.Count, held.Count(w => w is not null));
         Assert.All(released.Concat(shipped), o => Assert.Null(held[orders.IndexOf(o)]));
@@ -61,7 +64,7 @@ public sealed class ReservationBookTests(ClusterFixture fixture)
     {
         var sku = await _s.Sku("EARLIER", 1m, ("SH", 10));
         var id = GrainId.Create("sku-stock", sku);
-        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await DeactivateAll();
 
         // As builds before the reservation book stored it: every reservation in the state itself.
         var stored = new GrainState<SkuStockState>(new SkuStockState());
@@ -77,7 +80,7 @@ public sealed class ReservationBookTests(ClusterFixture fixture)
         Assert.True(await stock.Ship("early-2"));
         Assert.True((await stock.Reserve("late-1", 4, null)).Reserved);
 
-        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await DeactivateAll();
         Assert.Equal("SH", await stock.HeldFor("early-1"));
         Assert.Null(await stock.HeldFor("early-2"));
         Assert.Equal("SH", await stock.HeldFor("late-1"));
