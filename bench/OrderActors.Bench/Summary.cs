@@ -45,6 +45,8 @@ public static class Summary
             }
         }
 
+        FlashSalePhases(text, results);
+
         foreach (var scale in results.Where(r => r.Samples is not null))
         {
             text.Append(CultureInfo.InvariantCulture,
@@ -69,6 +71,41 @@ public static class Summary
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// A flash-sale round has two phases: orders accepted until the sell-out, then refusals. Per system (medians
+    /// over its rounds): the rate of each phase; and against the baseline, the refusal rate that a system would
+    /// need after its own sell-out time to reach three times the baseline's attempts/s.
+    /// </summary>
+    private static void FlashSalePhases(StringBuilder text, IReadOnlyList<RoundResult> results)
+    {
+        var rounds = results.Where(r => r.SellOutSeconds is > 0 && r.AttemptsPerSecond > 0).ToList();
+        if (rounds.Count == 0)
+        {
+            return;
+        }
+
+        static double Seconds(RoundResult r) => r.Attempts / r.AttemptsPerSecond;
+        static double Refusals(RoundResult r) => (r.Attempts - r.Accepted) / (Seconds(r) - r.SellOutSeconds!.Value);
+        var baseline = rounds.Where(r => r.System == "baseline").Select(r => r.AttemptsPerSecond).ToList();
+        text.Append("\nPhases (medians over the rounds):\n");
+        foreach (var system in rounds.GroupBy(r => r.System))
+        {
+            var sellOut = LoadRunner.Percentile(system.Select(r => r.SellOutSeconds!.Value), 0.5);
+            text.Append(CultureInfo.InvariantCulture,
+                $"- {system.Key}: {LoadRunner.Percentile(system.Select(r => r.Accepted / r.SellOutSeconds!.Value), 0.5):0} orders/s until sold out, then {LoadRunner.Percentile(system.Where(r => Seconds(r) > r.SellOutSeconds!.Value).Select(Refusals).DefaultIfEmpty(0), 0.5):0} attempts/s");
+            if (system.Key != "baseline" && baseline.Count > 0)
+            {
+                var first = system.First();
+                var remaining = first.Attempts / (3 * LoadRunner.Percentile(baseline, 0.5)) - sellOut;
+                text.Append(remaining > 0
+                    ? FormattableString.Invariant($"; ×3 the baseline's attempts/s would need {(first.Attempts - first.Accepted) / remaining:0} attempts/s after its sell-out of {sellOut:0.00} s")
+                    : FormattableString.Invariant($"; ×3 the baseline's attempts/s cannot be reached with its sell-out of {sellOut:0.00} s alone"));
+            }
+
+            text.Append('\n');
+        }
     }
 
     private static RoundResult Median(List<RoundResult> rounds)
