@@ -1,43 +1,41 @@
 #!/usr/bin/env bash
 # What one order costs the durable cluster: starts scripts/cluster.sh, runs the steady workload against it alone
-# (a short warm-up, then counted rounds), and over the window from 5 s to 10 s of each counted round prints per
-# order: the machine's busy CPU (all processes, this tool included), PostgreSQL commits, grain state rows inserted
-# and updated, stream queue rows and WAL bytes; then the round's closed-loop orders/s. Stops the cluster.
+# (after the bench tool's warm-up), and over the window from 5 s to 10 s of each counted round prints per order:
+# the machine's busy CPU (all processes, this tool included), PostgreSQL commits, grain state rows inserted and
+# updated, stream queue rows and WAL bytes; then the round's closed-loop orders/s. Stops the cluster.
 #   bench/per-order.sh [rounds]     (extra settings go through the environment, e.g. Streams__OrderEventWindow=00:00:00.050)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-2}
-trap 'scripts/cluster.sh down >/dev/null 2>&1 || true' EXIT
+log=$(mktemp)
+trap 'scripts/cluster.sh down >/dev/null 2>&1 || true; rm -f "$log"' EXIT
 
 dotnet build bench/OrderActors.Bench -c Release --nologo -v quiet >/dev/null
 scripts/cluster.sh up >/dev/null
-pg_port=$(cat .cluster/pg.port)
-pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/psql | head -n 1)")
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-# commits, state rows inserted, updated, stream rows, WAL bytes, busy and idle jiffies
+# commits, state rows inserted, updated, stream rows, WAL bytes; then the machine's busy and idle jiffies
 snapshot() {
-  echo "$(as_pg "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d orderactors -Atc "
+  echo "$(scripts/cluster.sh psql -Atc "
     SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = 'orderactors'), n_tup_ins, n_tup_upd,
            (SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'orderactors_stream_queue'),
            pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint
     FROM pg_stat_user_tables WHERE relname = 'orderactors_grain_state'" | tr '|' ' ') $(awk '/^cpu /{print $2+$3+$4+$7+$8, $5+$6}' /proc/stat)"
 }
-progress() { grep "steady #1: .* in $1 s" "$log" | sed 's/.*: \([0-9]*\)\/.*/\1/'; }
-await_progress() { for _ in $(seq 1 3000); do grep -q "steady #1: .* in $1 s" "$log" && return; sleep 0.1; done; }
+line() { echo "steady #$1: .* in $2 s"; }
+await() { for _ in $(seq 1 6000); do grep -q "$(line "$1" "$2")" "$log" && return; sleep 0.1; done; }
+placed() { grep "$(line "$1" "$2")" "$log" | sed 's/.*: \([0-9]*\)\/.*/\1/'; }
 
-log=$(mktemp)
+dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll steady --rounds "$rounds" \
+  --target durable=http://localhost:5080 >"$log" 2>&1 &
+bench=$!
 for round in $(seq 1 "$rounds"); do
-  dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll steady --rounds 1 --warm-up-seconds 1 \
-    --target durable=http://localhost:5080 >"$log" 2>&1 &
-  await_progress 5; first=$(snapshot); from=$(progress 5)
-  await_progress 10; last=$(snapshot); to=$(progress 10)
-  wait
+  await "$round" 5; first=$(snapshot); from=$(placed "$round" 5)
+  await "$round" 10; last=$(snapshot); to=$(placed "$round" 10)
   echo "$first $last $from $to" | awk -v round="$round" -v hz="$(getconf CLK_TCK)" '{
     n = $16 - $15
     printf "round %d: %d orders in 5 s; per order: CPU %.2f ms (machine idle %.0f%%), commits %.2f, state rows inserted %.2f, updated %.2f, stream rows %.2f, WAL %.1f KB\n",
       round, n, ($13 - $6) * 1000 / hz / n, 100 * ($14 - $7) / (($13 - $6) + ($14 - $7)), ($8 - $1) / n, ($9 - $2) / n, ($10 - $3) / n, ($11 - $4) / n, ($12 - $5) / 1024 / n }'
-  grep "round 1 (closed)" "$log" | sed "s/^ */round $round: /"
-  # The bench tool wrote this round's result files: not a benchmark result, drop them.
-  for json in $(grep -o '/[^ ]*/bench/results/[^ ]*\.json' "$log"); do rm -f "$json" "${json%.json}.md"; done
 done
-rm -f "$log"
+wait "$bench"
+grep "(closed)" "$log" | grep -v "|" | sed 's/^ *//'
+# The bench tool wrote result files for this run: not a benchmark result, drop them.
+for json in $(grep -o '/[^ ]*/bench/results/[^ ]*\.json' "$log"); do rm -f "$json" "${json%.json}.md"; done

@@ -4,6 +4,7 @@
 #   scripts/cluster.sh up       build, start everything, wait until the API answers on http://localhost:5080
 #   scripts/cluster.sh status   each process with its pid and whether it runs
 #   scripts/cluster.sh down     stop everything and delete the throwaway database
+#   scripts/cluster.sh psql …   psql on the running cluster's database (arguments passed on, e.g. -Atc "SELECT 1")
 # Settings (environment): SILOS (3, counting the API host), API_MODE (silo; or client: SILOS silos and an API
 # host that is only a cluster client), API_PORT (5080), PG_PORT (first free from 55432), CONFIGURATION (Release).
 set -euo pipefail
@@ -143,9 +144,15 @@ down() {
   echo "stopped"
 }
 
+psql_() {
+  [ -f "$state/pg.port" ] || { echo "not up (scripts/cluster.sh up)" >&2; exit 1; }
+  as_pg "$(pg_bin)/psql" -h 127.0.0.1 -p "$(cat "$state/pg.port")" -U postgres -d orderactors "$@"
+}
+
 case "${1:-}" in
   up) shift; up "$@" ;;
   status) status ;;
   down) down ;;
-  *) echo "usage: $0 up|status|down" >&2; exit 2 ;;
+  psql) shift; psql_ "$@" ;;
+  *) echo "usage: $0 up|status|down|psql" >&2; exit 2 ;;
 esac
