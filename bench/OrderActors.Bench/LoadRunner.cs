@@ -67,7 +67,21 @@ public static class LoadRunner
         await Task.WhenAll(running);
         var seconds = clock.Elapsed.TotalSeconds;
         Console.Error.WriteLine($"  {label}: {attempts}/{attempts} in {seconds:0.0} s at {rate:0}/s offered");
+        Console.Error.WriteLine($"  {label}: {SlowSeconds(outcomes, rate)}");
         return ([.. outcomes], seconds);
+    }
+
+    /// <summary>
+    /// Where an open loop's tail comes from: each second of scheduled starts whose p99 is over 50 ms, with that
+    /// p99 — a few slow seconds (a stall) read differently from every second being slow (a queue that never drains).
+    /// </summary>
+    private static string SlowSeconds(Outcome[] outcomes, double rate)
+    {
+        var bySecond = outcomes.Select((o, i) => (Second: (int)(i / rate), o.Milliseconds)).GroupBy(x => x.Second)
+            .Select(g => (g.Key, P99: Percentile(g.Select(x => x.Milliseconds), 0.99))).OrderBy(x => x.Key).ToList();
+        var slow = bySecond.Where(x => x.P99 > 50).ToList();
+        return FormattableString.Invariant(
+            $"{slow.Count} of {bySecond.Count} seconds of scheduled starts with p99 over 50 ms{(slow.Count == 0 ? "" : ": " + string.Join(", ", slow.Select(x => $"{x.Key} s {x.P99:0} ms")))}");
     }
 
     /// <summary>The call's status, or 0 when the transport failed or timed out.</summary>
