@@ -33,9 +33,6 @@ public static class SiloSetup
         silo.Services.AddOptions<EventRelayOptions>().Bind(configuration.GetSection("Streams"));
         silo.Services.TryAddSingleton<SegmentRefreshStartup>();
         silo.AddStartupTask((services, _) => services.GetRequiredService<SegmentRefreshStartup>().Start());
-        // Idle activations are looked for every 20 s (Orleans: every minute), so that a grain type may leave memory
-        // after one idle minute: orders do (see OrderGrain), keeping a busy silo's order activations to a minute's worth.
-        silo.Configure<GrainCollectionOptions>(o => o.CollectionQuantum = TimeSpan.FromSeconds(20));
         // Addresses of grains called from here, most recent first. Orleans keeps up to a million, dead ones included
         // (every order this silo ever called, ~250 B each); a tenth of that covers the live customers, SKUs and orders.
         silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = 100_000);

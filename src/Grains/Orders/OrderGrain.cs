@@ -11,12 +11,8 @@ namespace OrderActors.Orders;
 /// <summary>
 /// One order: its lines priced at placement, its status and history, payments and shipment. Every
 /// command is checked against <see cref="OrderLifecycle"/>, persisted, and only then answered and published.
-/// An order is activated in the silo that first calls it — the API host's order desk that places it — so the
-/// placement's calls to it and its answer stay in that process; its SKUs and customer are spread over the cluster.
-/// It leaves memory after a minute without calls (an order is busy for seconds, then idle for hours): the silo
-/// that places the orders holds the last minute's, not the last few minutes'.
 /// </summary>
-[GrainType("order"), CollectionAgeLimit(Minutes = 1), Orleans.Placement.PreferLocalPlacement]
+[GrainType("order"), CollectionAgeLimit(Minutes = 2)]
 public sealed partial class OrderGrain(
     [PersistentState("order", StorageNames.Orders)] IPersistentState<OrderState> store,
     IOptions<OrderOptions> options,
