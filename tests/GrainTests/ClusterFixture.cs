@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Common;
 using OrderActors.Silo;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace OrderActors.Tests;
@@ -11,6 +13,12 @@ public sealed class ClusterFixture : IAsyncLifetime
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>Every idle activation goes: the next call to a grain reads it from storage.</summary>
+    public Task DeactivateAll() => Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+    /// <summary>The grain storage behind one of <see cref="StorageNames"/>, to read or plant what a grain stores.</summary>
+    public IGrainStorage Storage(string name) => Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(name);
 
     public async Task InitializeAsync()
     {

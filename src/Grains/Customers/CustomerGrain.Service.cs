@@ -14,7 +14,7 @@ public sealed partial class CustomerGrain
         var record = new ServiceRecord(
             $"SR-{(State.ServiceRecords.Count + 1).ToString(CultureInfo.InvariantCulture)}", channel, summary, orderId, actor, time.GetUtcNow());
         State.ServiceRecords.Add(record);
-        await store.WriteStateAsync();
+        await Write();
         return record;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderActors.Common;
 using OrderActors.Orders;
@@ -11,14 +12,37 @@ namespace OrderActors.Customers;
 [GrainType("customer")]
 public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Customers)] IPersistentState<CustomerState> store,
+    [PersistentState("history", StorageNames.Customers)] IPersistentState<CustomerHistorySnapshot> history,
     IOptions<SegmentOptions> segments,
-    TimeProvider time) : Grain, ICustomerGrain
+    TimeProvider time,
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
-    private const int NotificationCapacity = 200;
+    private SnapshotSchedule<CustomerHistorySnapshot>? _snapshots;
 
     private CustomerState State => store.State;
 
+    private CustomerHistory History => State.History;
+
     private string CustomerId => this.GetPrimaryKeyString();
+
+    /// <summary>Builds the history from its snapshot and the stored changes; an earlier build's whole history joins it as changes.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        History.Load(history.State);
+        foreach (var order in State.EarlierOrders.Values.OrderBy(o => o.CreatedAt))
+        {
+            History.Track(order);
+        }
+
+        foreach (var notice in State.EarlierNotifications)
+        {
+            History.Notify(notice);
+        }
+
+        State.EarlierOrders.Clear();
+        State.EarlierNotifications.Clear();
+        return Task.CompletedTask;
+    }
 
     public async Task<(CustomerSnapshot Customer, bool Created)> Upsert(CustomerProfile profile)
     {
@@ -55,23 +79,8 @@ public sealed partial class CustomerGrain(
 
     public async Task TrackOrder(CustomerOrder order, Notification? notice)
     {
-        var known = State.Orders.GetValueOrDefault(order.OrderId);
-        var changed = known is null || known.Version < order.Version;
-        if (changed)
-        {
-            State.Orders[order.OrderId] = order;
-        }
-
-        var notify = notice is not null && !State.Notifications.Exists(n => n.NotificationId == notice.NotificationId);
-        if (notify)
-        {
-            State.Notifications.Add(notice!);
-            if (State.Notifications.Count > NotificationCapacity)
-            {
-                State.Notifications.RemoveAt(0);
-            }
-        }
-
+        var changed = History.Track(order);
+        var notify = notice is not null && History.Notify(notice);
         if (changed || notify)
         {
             await Save(Evaluate(time.GetUtcNow()), toDirectory: changed);
@@ -81,7 +90,7 @@ public sealed partial class CustomerGrain(
     public Task<CustomerOrderPage> ListOrders(OrderStatus? status, int limit, string? cursor)
     {
         var after = PageCursor.Decode(cursor);
-        var page = State.Orders.Values
+        var page = History.Orders
             .Where(o => status is null || o.Status == status)
             .OrderByDescending(o => o.CreatedAt.UtcTicks).ThenByDescending(o => o.OrderId, StringComparer.Ordinal)
             .Where(o => after is null || o.CreatedAt.UtcTicks < after.Value.Ticks
@@ -93,7 +102,7 @@ public sealed partial class CustomerGrain(
     }
 
     public Task<IReadOnlyList<Notification>> ListNotifications(int limit) =>
-        Task.FromResult<IReadOnlyList<Notification>>(Enumerable.Reverse(State.Notifications).Take(limit).ToList());
+        Task.FromResult<IReadOnlyList<Notification>>(History.Notices.Reverse().Take(limit).ToList());
 
     public async Task<SegmentAssignment?> RefreshSegment()
     {
@@ -127,7 +136,7 @@ public sealed partial class CustomerGrain(
     {
         var (segment, _) = State.Override is { } manual
             ? (manual.Segment, manual.Reason)
-            : Segmentation.Classify(Segmentation.StatsOf(State.Orders.Values), now, segments.Value);
+            : Segmentation.Classify(Segmentation.StatsOf(History.Orders), now, segments.Value);
         var previous = State.Segment?.Segment;
         if (previous == segment)
         {
@@ -140,20 +149,32 @@ public sealed partial class CustomerGrain(
 
     private async Task Save(SegmentMove? move, bool toDirectory = true)
     {
-        await store.WriteStateAsync();
+        await Write();
         if (toDirectory || move is not null)
         {
             await GrainFactory.GetGrain<ICustomerDirectoryGrain>(ICustomerDirectoryGrain.ShardOf(CustomerId))
                 .Update(new CustomerSummary(CustomerId, State.Profile?.Name ?? "", State.Segment?.Segment ?? Segmentation.Prospect,
-                    Segmentation.StatsOf(State.Orders.Values), time.GetUtcNow()), move);
+                    Segmentation.StatsOf(History.Orders), time.GetUtcNow()), move);
         }
     }
 
     private CustomerSnapshot Snapshot()
     {
-        var stats = Segmentation.StatsOf(State.Orders.Values);
+        var stats = Segmentation.StatsOf(History.Orders);
         var reason = State.Override?.Reason ?? Segmentation.Classify(stats, time.GetUtcNow(), segments.Value).Reason;
         var segment = State.Segment! with { Reason = reason, OverriddenBy = State.Override?.OverriddenBy };
         return new CustomerSnapshot(CustomerId, State.Profile!, segment, stats, State.CreatedAt, State.UpdatedAt);
+    }
+
+    /// <summary>Writes the state; once the history's changes are many, its snapshot follows (the caller does not wait for it).</summary>
+    private async Task Write()
+    {
+        _snapshots ??= new(history, CustomerHistory.SnapshotAfter, logger);
+        var snapshot = _snapshots.Due(History.Changes.Count, History.Copy);
+        await store.WriteStateAsync();
+        if (snapshot is not null)
+        {
+            _snapshots.Write(snapshot, History.Compacted, CustomerId);
+        }
     }
 }

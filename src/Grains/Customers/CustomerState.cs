@@ -8,8 +8,14 @@ public sealed class CustomerState
     [Id(0)] public CustomerProfile? Profile { get; set; }
     [Id(1)] public DateTimeOffset CreatedAt { get; set; }
     [Id(2)] public DateTimeOffset UpdatedAt { get; set; }
-    [Id(3)] public Dictionary<string, CustomerOrder> Orders { get; set; } = new(StringComparer.Ordinal);
-    [Id(4)] public List<Notification> Notifications { get; set; } = [];
+    /// <summary>Orders and notices: the changes since the history's snapshot.</summary>
+    [Id(8)] public CustomerHistory History { get; set; } = new();
+
+    /// <summary>Every order, as builds before 2026-11-29 stored them; moved into <see cref="History"/> on activation.</summary>
+    [Id(3)] public Dictionary<string, CustomerOrder> EarlierOrders { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every notice, as builds before 2026-11-29 stored them; moved into <see cref="History"/> on activation.</summary>
+    [Id(4)] public List<Notification> EarlierNotifications { get; set; } = [];
 
     /// <summary>The segment last assigned (automatic or manual) and since when.</summary>
     [Id(5)] public SegmentAssignment? Segment { get; set; }

@@ -3,14 +3,13 @@ namespace OrderActors.Stock;
 /// <summary>
 /// A SKU's open reservations (one per order), kept so that a state write does not carry all of them: the
 /// SKU's state holds the changes since the last snapshot, and the snapshot (every open reservation) is a
-/// state of its own, rewritten once the changes reach <see cref="CompactAfter"/>. A SKU with many open orders
-/// used to write all of them with every reservation (16 KB per write at 600 open orders).
+/// state of its own, rewritten after about <see cref="CompactAfter"/> changes (<see cref="Common.SnapshotSchedule{TSnapshot}"/>).
+/// A SKU with many open orders used to write all of them with every reservation (16 KB per write at 600 open orders).
 /// </summary>
 /// <remarks>
 /// A change sets or removes one order's reservation, so replaying the changes over any snapshot taken
 /// between the previous one and the latest change gives the same book: that is what makes a crash between
-/// the snapshot write and the next state write harmless. A snapshot only ever holds stored changes
-/// (<see cref="Capture"/> is taken just before a state write and used only once that write succeeded).
+/// the snapshot write and the next state write harmless.
 /// </remarks>
 [GenerateSerializer, Alias("OrderActors.ReservationBook")]
 public sealed class ReservationBook
@@ -51,11 +50,11 @@ public sealed class ReservationBook
         return true;
     }
 
-    /// <summary>The book as it is now, to become the snapshot once the state write about to start succeeds; null while the changes are few.</summary>
-    public Compaction? Capture() => Changes.Count >= CompactAfter ? new Compaction(new Dictionary<string, Reservation>(_open, StringComparer.Ordinal), Changes.Count) : null;
+    /// <summary>The book as it is now, as a snapshot.</summary>
+    public ReservationSnapshot Copy() => new() { Open = new Dictionary<string, Reservation>(_open, StringComparer.Ordinal) };
 
-    /// <summary>The snapshot of <paramref name="compaction"/> is stored: the changes it covers leave the state with its next write.</summary>
-    public void Compacted(Compaction compaction) => Changes.RemoveRange(0, compaction.Changes);
+    /// <summary>A snapshot covering the first <paramref name="changes"/> changes is stored: they leave the state with its next write.</summary>
+    public void Compacted(int changes) => Changes.RemoveRange(0, changes);
 
     private void Record(ReservationChange change)
     {
@@ -74,8 +73,6 @@ public sealed class ReservationBook
             _open.Remove(change.OrderId);
         }
     }
-
-    public sealed record Compaction(Dictionary<string, Reservation> Open, int Changes);
 }
 
 /// <summary>One order's reservation set, or removed when <see cref="Reservation"/> is null.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using OrderActors.Common;
 
 namespace OrderActors.Stock;
@@ -12,18 +11,18 @@ namespace OrderActors.Stock;
 public sealed partial class SkuStockGrain
 {
     private GroupCommit? _commit;
-    private bool _compacting;
+    private SnapshotSchedule<ReservationSnapshot>? _snapshots;
 
     private Task WriteBatched() => (_commit ??= new GroupCommit(async () =>
     {
         await State.Movements.Seal(GrainFactory);
-        var compaction = _compacting ? null : State.Reservations.Capture();
+        _snapshots ??= new(reservations, ReservationBook.CompactAfter, logger);
+        var snapshot = _snapshots.Due(State.Reservations.Changes.Count, State.Reservations.Copy);
         await store.WriteStateAsync();
-        if (compaction is not null)
+        if (snapshot is not null)
         {
             // The callers of this write are answered now; the snapshot follows on its own.
-            _compacting = true;
-            _ = Compact(compaction);
+            _snapshots.Write(snapshot, State.Reservations.Compacted, Sku);
         }
     })).Write();
 
@@ -41,29 +40,4 @@ public sealed partial class SkuStockGrain
 
         State.EarlierReservations.Clear();
     }
-
-    /// <summary>
-    /// Stores the reservations as they were at a stored write, then drops the changes that write covered (the
-    /// next write stores the shorter list). A failure leaves the changes in place for a later compaction.
-    /// </summary>
-    private async Task Compact(ReservationBook.Compaction compaction)
-    {
-        try
-        {
-            reservations.State = new ReservationSnapshot { Open = compaction.Open };
-            await reservations.WriteStateAsync();
-            State.Reservations.Compacted(compaction);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogCompactionFailed(logger, ex, Sku);
-        }
-        finally
-        {
-            _compacting = false;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Compacting the reservations of {Sku} failed; retried after a later write")]
-    private static partial void LogCompactionFailed(ILogger logger, Exception exception, string sku);
 }

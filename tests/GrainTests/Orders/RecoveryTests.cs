@@ -19,7 +19,7 @@ public sealed class RecoveryTests(ClusterFixture fixture)
 
     private async Task Plant(string orderId, OrderState state)
     {
-        var storage = fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageNames.Orders);
+        var storage = fixture.Storage(StorageNames.Orders);
         await storage.WriteStateAsync("order", GrainId.Create("order", orderId), new GrainState<OrderState>(state));
     }
 

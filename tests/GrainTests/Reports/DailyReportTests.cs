@@ -91,7 +91,7 @@ public sealed class DailyReportTests(ClusterFixture fixture)
         await Eventually(day, f => f.EventsCounted >= 150);
 
         // More than two pages of counted events are sealed; a new activation reads them back before counting.
-        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await fixture.DeactivateAll();
         await stream.OnNextAsync(new OrderEventBatch(events));
         await stream.OnNextAsync(new OrderEventBatch([events[0] with { EventId = "o3-0:2", Version = 2, Status = OrderStatus.Cancelled, PreviousStatus = OrderStatus.Confirmed }]));
         var figures = await Settled(day, f => f.Totals.Cancelled >= 1);
@@ -107,7 +107,7 @@ public sealed class DailyReportTests(ClusterFixture fixture)
         var earlier = new DailyOrderReportState { Counted = [Fnv.Of64("o4:1")] };
         earlier.Totals.Placed = 1;
         earlier.Totals.PlacedAmount = 20m;
-        var storage = fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageNames.Reports);
+        var storage = fixture.Storage(StorageNames.Reports);
         await storage.WriteStateAsync("daily-orders", GrainId.Create("order-report-shard", shardKey), new GrainState<DailyOrderReportState>(earlier));
         var stream = BatchStream(shardKey);
         var placed = new OrderStatusChanged("o4:1", "o4", "c", Channel.Phone, null, OrderStatus.Confirmed, 20m, "CNY", at, 1);
@@ -118,7 +118,7 @@ public sealed class DailyReportTests(ClusterFixture fixture)
         await Eventually(day, f => f.Totals.Cancelled >= 1);
 
         // The earlier set moved into the log with that write: a new activation still knows the first event.
-        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await fixture.DeactivateAll();
         await stream.OnNextAsync(new OrderEventBatch([placed, cancelled]));
         var figures = await Settled(day, _ => true);
         Assert.Equal(2, figures.EventsCounted);

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Logging;
+
+namespace OrderActors.Common;
+
+/// <summary>
+/// When and how a grain rewrites the snapshot of a collection that grows with its life (a SKU's open
+/// reservations, a customer's orders). The grain's state carries the changes since the snapshot; the snapshot is
+/// a second state of the grain, written in the background once the changes reach a threshold, after the state
+/// write that stored them has answered its callers. One snapshot write runs at a time.
+/// </summary>
+/// <remarks>
+/// The threshold is drawn anew after every snapshot, between <c>every</c> and 1.5 × <c>every</c> changes: grains
+/// created together (a catalogue loaded at once) would otherwise reach it together and write their snapshots in
+/// one wave, over and over. A snapshot only ever holds stored changes (<see cref="Due"/> is taken just before a
+/// state write and used only once that write succeeded), so replaying the changes over it after a crash gives
+/// the same collection.
+/// </remarks>
+public sealed partial class SnapshotSchedule<TSnapshot>(IPersistentState<TSnapshot> store, int every, ILogger logger)
+{
+    private int _threshold = Draw(every);
+    private bool _writing;
+
+    /// <summary>Before a state write: the snapshot to store once that write succeeds, or null while the changes are few.</summary>
+    public Pending? Due(int changes, Func<TSnapshot> take) =>
+        _writing || changes < _threshold ? null : new Pending(take(), changes);
+
+    /// <summary>
+    /// After the state write covering <paramref name="pending"/>: stores the snapshot without holding anyone up, then
+    /// hands the number of changes it covers to <paramref name="covered"/> (they leave the state with its next
+    /// write). A failure leaves the changes in place for a later snapshot.
+    /// </summary>
+    public void Write(Pending pending, Action<int> covered, string owner)
+    {
+        _writing = true;
+        _ = Run();
+
+        async Task Run()
+        {
+            try
+            {
+                store.State = pending.Snapshot;
+                await store.WriteStateAsync();
+                covered(pending.Changes);
+                _threshold = Draw(every);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogSnapshotFailed(logger, ex, owner);
+            }
+            finally
+            {
+                _writing = false;
+            }
+        }
+    }
+
+    private static int Draw(int every) => every + Random.Shared.Next(every / 2 + 1);
+
+    public sealed record Pending(TSnapshot Snapshot, int Changes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the snapshot of {Owner} failed; retried after a later write")]
+    private static partial void LogSnapshotFailed(ILogger logger, Exception exception, string owner);
+}
