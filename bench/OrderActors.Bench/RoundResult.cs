@@ -25,5 +25,14 @@ public sealed record RoundResult(
     public IReadOnlyDictionary<string, int>? Operations { get; init; }
 }
 
-/// <summary>One tenth of a scale run: throughput over it, and each server process's working set at its end.</summary>
-public sealed record Sample(int Orders, double Seconds, double OrdersPerSecond, IReadOnlyDictionary<string, double> WorkingSetMiB);
+/// <summary>
+/// One tenth of a scale run: throughput over it, each server process's working set at its end, and the CPU per
+/// order over it — the whole machine's, and the load generator's own (whose work per order is the same all run
+/// long: when it rises, the machine has slowed, not the system under test; see <see cref="CpuMeter"/>).
+/// </summary>
+public sealed record Sample(int Orders, double Seconds, double OrdersPerSecond, IReadOnlyDictionary<string, double> WorkingSetMiB)
+{
+    public double? MachineCpuMsPerOrder { get; init; }
+
+    public double? ClientCpuMsPerOrder { get; init; }
+}

@@ -50,11 +50,11 @@ public static class Summary
         foreach (var scale in results.Where(r => r.Samples is not null))
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"\n{scale.System} round {scale.Round}: last tenth at {scale.LastToFirstThroughput:0.000} of the first tenth's throughput; peak working set MiB: {string.Join(", ", scale.PeakWorkingSetMiB!.Select(p => $"{p.Key} {p.Value:0}"))}\n\n| orders | seconds | orders/s | working sets MiB |\n|---|---|---|---|\n");
+                $"\n{scale.System} round {scale.Round}: last tenth at {scale.LastToFirstThroughput:0.000} of the first tenth's throughput; peak working set MiB: {string.Join(", ", scale.PeakWorkingSetMiB!.Select(p => $"{p.Key} {p.Value:0}"))}\n\n| orders | seconds | orders/s | machine CPU ms/order | load generator CPU ms/order | working sets MiB |\n|---|---|---|---|---|---|\n");
             foreach (var sample in scale.Samples!)
             {
                 text.Append(CultureInfo.InvariantCulture,
-                    $"| {sample.Orders} | {sample.Seconds:0.0} | {sample.OrdersPerSecond:0} | {string.Join(", ", sample.WorkingSetMiB.Select(p => $"{p.Key} {p.Value:0}"))} |\n");
+                    $"| {sample.Orders} | {sample.Seconds:0.0} | {sample.OrdersPerSecond:0} | {sample.MachineCpuMsPerOrder:0.00} | {sample.ClientCpuMsPerOrder:0.000} | {string.Join(", ", sample.WorkingSetMiB.Select(p => $"{p.Key} {p.Value:0}"))} |\n");
             }
         }
 

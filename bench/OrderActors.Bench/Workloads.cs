@@ -172,6 +172,7 @@ public static class Workloads
         for (var part = 0; part < 10; part++)
         {
             var offset = part * tenth;
+            var cpu = new CpuMeter();
             var (outcomes, seconds) = await LoadRunner.Run($"{system} scale #{round} part {part + 1}/10", tenth, clients, i => data.PlaceOne(offset + i));
             all.AddRange(outcomes.Select(o => o with { FinishedAtSeconds = o.FinishedAtSeconds + total }));
             total += seconds;
@@ -181,9 +182,14 @@ public static class Workloads
                 peak[process] = Math.Max(peak.GetValueOrDefault(process), mib);
             }
 
-            samples.Add(new Sample(offset + tenth, Math.Round(seconds, 2), Math.Round(Created(outcomes) / seconds, 1), sets));
+            var (machineMs, clientMs) = cpu.MillisecondsPer(outcomes.Count);
+            samples.Add(new Sample(offset + tenth, Math.Round(seconds, 2), Math.Round(Created(outcomes) / seconds, 1), sets)
+            {
+                MachineCpuMsPerOrder = machineMs,
+                ClientCpuMsPerOrder = clientMs,
+            });
             Console.Error.WriteLine(FormattableString.Invariant(
-                $"  {system} scale part {part + 1}: {Created(outcomes) / seconds:0} orders/s; working sets MiB: {string.Join(", ", sets.Select(s => $"{s.Key} {s.Value:0}"))}"));
+                $"  {system} scale part {part + 1}: {Created(outcomes) / seconds:0} orders/s; CPU per order {machineMs:0.00} ms (load generator {clientMs:0.000}); working sets MiB: {string.Join(", ", sets.Select(s => $"{s.Key} {s.Value:0}"))}"));
         }
 
         return [Result(system, round, all, total, Created(all), 0, null) with
