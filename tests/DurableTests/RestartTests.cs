@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
+using Npgsql;
 using OrderActors.Silo.Database;
 
 namespace OrderActors.Tests;
@@ -53,10 +55,17 @@ public sealed class RestartTests(PostgresFixture fixture)
         var waiting = (await http.Post("/api/orders", Http.Order("c2", "backorder", ("CUP", 1), ("TEA", 1)))).Body;
         Assert.Equal("awaitingStock", waiting.GetProperty("status").GetString());
 
-        string[] orders = [shipped, settled, review, cancelled, waiting.GetProperty("orderId").GetString()!];
+        // Enough orders that c1's history (orders and notices) is rewritten as a snapshot, due after 16 to 24 changes.
+        var regular = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            regular.Add((await http.Post("/api/orders", Http.Order("c1", "reject", ("TEA", 1)))).Body.GetProperty("orderId").GetString()!);
+        }
+
+        string[] orders = [shipped, settled, review, cancelled, waiting.GetProperty("orderId").GetString()!, .. regular];
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var report = $"/api/reports/orders?granularity=day&from={today}&to={today}";
-        await Http.Eventually(() => http.Get(report), r => r.Body.GetProperty("totals").GetProperty("placed").GetInt32() == 5, TimeSpan.FromSeconds(20));
+        await Http.Eventually(() => http.Get(report), r => r.Body.GetProperty("totals").GetProperty("placed").GetInt32() == 17, TimeSpan.FromSeconds(20));
         string[] paths =
         [
             .. orders.Select(o => $"/api/orders/{o}"), "/api/skus/TEA", "/api/skus/POT", "/api/skus/CUP", "/api/customers/c1", "/api/customers/c2",
@@ -64,6 +73,19 @@ public sealed class RestartTests(PostgresFixture fixture)
             "/api/notifications", report, $"/api/audit?target=order:{shipped}",
         ];
         var before = await Read(http, paths);
+
+        // c1's history was rewritten as a snapshot, a row of its own, so the restart reads a snapshot and the changes after it.
+        await using (var database = NpgsqlDataSource.Create(connectionString))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            await using var command = database.CreateCommand("SELECT count(*) FROM orderactors_grain_state WHERE state_name = 'history' AND grain_id LIKE '%c1'");
+            while ((long)(await command.ExecuteScalarAsync())! == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+        }
 
         await cluster.StopAllAsync();
         cluster.StartSilo(1);
@@ -77,7 +99,8 @@ public sealed class RestartTests(PostgresFixture fixture)
         }
 
         Assert.Contains("\"status\":\"delivered\"", after[$"/api/orders/{shipped}"], StringComparison.Ordinal);
-        Assert.Contains("\"placed\":5", after[report], StringComparison.Ordinal);
+        Assert.Contains("\"placed\":17", after[report], StringComparison.Ordinal);
+        Assert.Equal(14, JsonDocument.Parse(after["/api/customers/c1/orders"]).RootElement.GetProperty("items").GetArrayLength());
     }
 
     [Fact]
