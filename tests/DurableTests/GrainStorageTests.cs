@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OrderActors.Common;
 using OrderActors.Customers;
+using OrderActors.Orders;
 using OrderActors.Silo;
 using OrderActors.Silo.Database;
 using OrderActors.Silo.Storage;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace OrderActors.Tests;
@@ -85,6 +89,53 @@ public sealed class GrainStorageTests(PostgresFixture fixture)
         Assert.False(created);
         Assert.Equal("Ada New", updated.Profile.Name);
         Assert.Equal(1L, await Scalar<long>(database, "SELECT count(*) FROM orderactors_grain_state WHERE grain_id LIKE '%C-OLD' AND payload IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task A_snapshot_stored_behind_a_customers_back_does_not_stop_its_later_snapshots()
+    {
+        var connectionString = await fixture.Server.CreateDatabaseAsync();
+        await SchemaMigrator.ApplyAsync(connectionString);
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await using var cluster = await StartCluster(silo => silo.AddPostgresGrainStorage(database, connectionString));
+        var customer = cluster.Client.GetGrain<ICustomerGrain>("C-RACE");
+        await customer.Upsert(new CustomerProfile("Ada", null, null, false));
+        var start = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+        Task Track(int i) => customer.TrackOrder(
+            new CustomerOrder($"o{i:D3}", OrderStatus.Confirmed, Channel.Web, 10m, 0m, "CNY", start.AddMinutes(i), 2),
+            new Notification($"o{i:D3}:confirmation", NotificationKinds.OrderConfirmation, "confirmed", start.AddMinutes(i), $"o{i:D3}"));
+        for (var i = 0; i < 30; i++)
+        {
+            await Track(i);
+        }
+
+        // As an earlier activation finishing its last snapshot as this one started would: the stored snapshot moves
+        // on to a version this activation has not seen, and its next snapshot is refused.
+        Assert.Equal(1L, await Scalar<long>(database, """
+            WITH bumped AS (UPDATE orderactors_grain_state SET version = version + 1
+                            WHERE grain_id = 'customer/C-RACE' AND state_name = 'history' RETURNING 1)
+            SELECT count(*) FROM bumped
+            """));
+        // A later snapshot is stored and the customer's state holds only a few changes again (while the refusal is
+        // handled, changes gather: up to 60 more orders are given for that).
+        async Task<int> StoredChanges()
+        {
+            var stored = new GrainState<CustomerState>(new CustomerState());
+            await cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageNames.Customers)
+                .ReadStateAsync("customer", GrainId.Create("customer", "C-RACE"), stored);
+            return stored.State!.History.Changes.Count;
+        }
+
+        var placed = 30;
+        while (placed < 150 && (placed < 90 || await StoredChanges() > 2 * CustomerHistory.SnapshotAfter))
+        {
+            await Track(placed++);
+        }
+
+        Assert.InRange(await StoredChanges(), 0, 2 * CustomerHistory.SnapshotAfter);
+        await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(placed, (await customer.ListOrders(null, 200, null)).Items.Count);
+        Assert.Equal(placed, (await customer.ListNotifications(500)).Count);
     }
 
     private static async Task<InProcessTestCluster> StartCluster(Action<ISiloBuilder> storage)

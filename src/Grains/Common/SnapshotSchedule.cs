@@ -46,11 +46,29 @@ public sealed partial class SnapshotSchedule<TSnapshot>(IPersistentState<TSnapsh
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 LogSnapshotFailed(logger, ex, owner);
+                await TakeStoredVersion(owner);
             }
             finally
             {
                 _writing = false;
             }
+        }
+    }
+
+    /// <summary>
+    /// After a failed write, the stored snapshot's version: an earlier activation of the grain still finishing its
+    /// last snapshot as this one started would otherwise leave every later snapshot refused as a version conflict,
+    /// and the changes growing. Any later snapshot holds all this activation knows, so it may overwrite that one.
+    /// </summary>
+    private async Task TakeStoredVersion(string owner)
+    {
+        try
+        {
+            await store.ReadStateAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogVersionUnread(logger, ex, owner);
         }
     }
 
@@ -60,4 +78,7 @@ public sealed partial class SnapshotSchedule<TSnapshot>(IPersistentState<TSnapsh
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the snapshot of {Owner} failed; retried after a later write")]
     private static partial void LogSnapshotFailed(ILogger logger, Exception exception, string owner);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the stored snapshot version of {Owner} failed; its next snapshot may be refused too")]
+    private static partial void LogVersionUnread(ILogger logger, Exception exception, string owner);
 }
