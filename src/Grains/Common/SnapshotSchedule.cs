@@ -11,47 +11,50 @@ namespace OrderActors.Common;
 /// <remarks>
 /// The threshold is drawn anew after every snapshot, between <c>every</c> and 1.5 × <c>every</c> changes: grains
 /// created together (a catalogue loaded at once) would otherwise reach it together and write their snapshots in
-/// one wave, over and over. A snapshot only ever holds stored changes (<see cref="Due"/> is taken just before a
-/// state write and used only once that write succeeded), so replaying the changes over it after a crash gives
+/// one wave, over and over. A snapshot only ever holds stored changes (it is taken just before a state write and
+/// stored only once that write succeeded), so replaying the changes over it after a crash gives
 /// the same collection.
 /// </remarks>
-public sealed partial class SnapshotSchedule<TSnapshot>(IPersistentState<TSnapshot> store, int every, ILogger logger)
+public sealed partial class SnapshotSchedule<TSnapshot>(IPersistentState<TSnapshot> store, int every, ILogger logger, string owner)
+    where TSnapshot : class
 {
     private int _threshold = Draw(every);
     private bool _writing;
 
-    /// <summary>Before a state write: the snapshot to store once that write succeeds, or null while the changes are few.</summary>
-    public Pending? Due(int changes, Func<TSnapshot> take) =>
-        _writing || changes < _threshold ? null : new Pending(take(), changes);
-
     /// <summary>
-    /// After the state write covering <paramref name="pending"/>: stores the snapshot without holding anyone up, then
-    /// hands the number of changes it covers to <paramref name="covered"/> (they leave the state with its next
-    /// write). A failure leaves the changes in place for a later snapshot.
+    /// Writes the grain's <paramref name="state"/>, which holds <paramref name="changes"/> changes since the snapshot.
+    /// When they are many, the snapshot <paramref name="take"/>n just before that write is stored after it, without
+    /// holding the caller up, and then the number of changes it covers goes to <paramref name="covered"/> (they
+    /// leave the state with its next write). A failed snapshot leaves the changes in place for a later one.
     /// </summary>
-    public void Write(Pending pending, Action<int> covered, string owner)
+    public async Task WriteState(Orleans.Core.IStorage state, int changes, Func<TSnapshot> take, Action<int> covered)
     {
-        _writing = true;
-        _ = Run();
-
-        async Task Run()
+        var snapshot = _writing || changes < _threshold ? null : take();
+        await state.WriteStateAsync();
+        if (snapshot is not null)
         {
-            try
-            {
-                store.State = pending.Snapshot;
-                await store.WriteStateAsync();
-                covered(pending.Changes);
-                _threshold = Draw(every);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                LogSnapshotFailed(logger, ex, owner);
-                await TakeStoredVersion(owner);
-            }
-            finally
-            {
-                _writing = false;
-            }
+            _writing = true;
+            _ = WriteSnapshot(snapshot, changes, covered);
+        }
+    }
+
+    private async Task WriteSnapshot(TSnapshot snapshot, int changes, Action<int> covered)
+    {
+        try
+        {
+            store.State = snapshot;
+            await store.WriteStateAsync();
+            covered(changes);
+            _threshold = Draw(every);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogSnapshotFailed(logger, ex, owner);
+            await TakeStoredVersion();
+        }
+        finally
+        {
+            _writing = false;
         }
     }
 
@@ -60,7 +63,7 @@ public sealed partial class SnapshotSchedule<TSnapshot>(IPersistentState<TSnapsh
     /// last snapshot as this one started would otherwise leave every later snapshot refused as a version conflict,
     /// and the changes growing. Any later snapshot holds all this activation knows, so it may overwrite that one.
     /// </summary>
-    private async Task TakeStoredVersion(string owner)
+    private async Task TakeStoredVersion()
     {
         try
         {
@@ -73,8 +76,6 @@ public sealed partial class SnapshotSchedule<TSnapshot>(IPersistentState<TSnapsh
     }
 
     private static int Draw(int every) => every + Random.Shared.Next(every / 2 + 1);
-
-    public sealed record Pending(TSnapshot Snapshot, int Changes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the snapshot of {Owner} failed; retried after a later write")]
     private static partial void LogSnapshotFailed(ILogger logger, Exception exception, string owner);

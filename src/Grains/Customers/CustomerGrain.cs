@@ -167,14 +167,7 @@ public sealed partial class CustomerGrain(
     }
 
     /// <summary>Writes the state; once the history's changes are many, its snapshot follows (the caller does not wait for it).</summary>
-    private async Task Write()
-    {
-        _snapshots ??= new(history, CustomerHistory.SnapshotAfter, logger);
-        var snapshot = _snapshots.Due(History.Changes.Count, History.Copy);
-        await store.WriteStateAsync();
-        if (snapshot is not null)
-        {
-            _snapshots.Write(snapshot, History.Compacted, CustomerId);
-        }
-    }
+    private Task Write() =>
+        (_snapshots ??= new(history, CustomerHistory.SnapshotAfter, logger, CustomerId))
+            .WriteState(store, History.Changes.Count, History.Copy, History.Compacted);
 }

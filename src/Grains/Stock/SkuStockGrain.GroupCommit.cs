@@ -16,14 +16,9 @@ public sealed partial class SkuStockGrain
     private Task WriteBatched() => (_commit ??= new GroupCommit(async () =>
     {
         await State.Movements.Seal(GrainFactory);
-        _snapshots ??= new(reservations, ReservationBook.CompactAfter, logger);
-        var snapshot = _snapshots.Due(State.Reservations.Changes.Count, State.Reservations.Copy);
-        await store.WriteStateAsync();
-        if (snapshot is not null)
-        {
-            // The callers of this write are answered now; the snapshot follows on its own.
-            _snapshots.Write(snapshot, State.Reservations.Compacted, Sku);
-        }
+        // The callers of this write are answered once it is done; a snapshot of the reservations follows on its own.
+        await (_snapshots ??= new(reservations, ReservationBook.CompactAfter, logger, Sku))
+            .WriteState(store, State.Reservations.Changes.Count, State.Reservations.Copy, State.Reservations.Compacted);
     })).Write();
 
     /// <summary>Builds the reservation book from its snapshot and the stored changes; an earlier build's whole set joins it as changes.</summary>

@@ -21,15 +21,6 @@ public sealed class CustomerHistoryTests(ClusterFixture fixture)
 
     private static Notification Notice(int i) => new($"o{i:D3}:confirmation", NotificationKinds.OrderConfirmation, $"Order o{i:D3} is confirmed.", Start.AddMinutes(i), $"o{i:D3}");
 
-    /// <summary>Orders from..to-1 confirmed, each with its notice, one after the other.</summary>
-    private static async Task TrackAll(ICustomerGrain customer, int from, int to)
-    {
-        for (var i = from; i < to; i++)
-        {
-            await customer.TrackOrder(Report(i, OrderStatus.Confirmed, 2), Notice(i));
-        }
-    }
-
     private async Task<CustomerState> Stored(string customerId)
     {
         var stored = new GrainState<CustomerState>(new CustomerState());
@@ -42,7 +33,10 @@ public sealed class CustomerHistoryTests(ClusterFixture fixture)
     {
         var id = await _s.Customer("regular");
         var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
-        await TrackAll(customer, 0, 100);
+        for (var i = 0; i < 100; i++)
+        {
+            await customer.TrackOrder(Report(i, OrderStatus.Confirmed, 2), Notice(i));
+        }
 
         // Later reports of some orders, and an older one that must not win.
         for (var i = 0; i < 100; i += 10)
