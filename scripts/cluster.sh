@@ -87,7 +87,8 @@ up() {
   if [ "$api_mode" = silo ]; then
     headless=$((silos - 1))
     api_args=(--silo)
-    api_env=(Orleans__SiloPort=$((11110 + silos)) Orleans__GatewayPort=$((29999 + silos)))
+    # The workstation collector: the API host holds the orders it places (see README, Performance).
+    api_env=(Orleans__SiloPort=$((11110 + silos)) Orleans__GatewayPort=$((29999 + silos)) DOTNET_gcServer=0)
   fi
   for i in $(seq 1 "$headless"); do
     (cd "$silo_dir" && Orleans__SiloPort=$((11110 + i)) Orleans__GatewayPort=$((29999 + i)) \

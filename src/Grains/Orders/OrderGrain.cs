@@ -4,6 +4,7 @@ using OrderActors.Common;
 using OrderActors.Customers;
 using OrderActors.Ledger;
 using OrderActors.Stock;
+using Orleans.Placement;
 using Orleans.Runtime;
 
 namespace OrderActors.Orders;
@@ -12,7 +13,12 @@ namespace OrderActors.Orders;
 /// One order: its lines priced at placement, its status and history, payments and shipment. Every
 /// command is checked against <see cref="OrderLifecycle"/>, persisted, and only then answered and published.
 /// </summary>
-[GrainType("order"), CollectionAgeLimit(Minutes = 2)]
+/// <remarks>
+/// Activated in the silo that first calls it: the order desk of the API host that placed it, so the placement,
+/// the order's own write and its event relay stay in one process. Each API host then holds the orders it placed
+/// until they have been idle two minutes; more API hosts spread them.
+/// </remarks>
+[GrainType("order"), CollectionAgeLimit(Minutes = 2), PreferLocalPlacement]
 public sealed partial class OrderGrain(
     [PersistentState("order", StorageNames.Orders)] IPersistentState<OrderState> store,
     IOptions<OrderOptions> options,

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Common;
 using OrderActors.Orders;
 using OrderActors.Stock;
+using Orleans.Runtime;
 
 namespace OrderActors.Tests.Orders;
 
@@ -143,5 +145,28 @@ public sealed class PlacementTests(ClusterFixture fixture)
         var notices = await fixture.Grains.GetGrain<IOperationsNoticeGrain>(0).List(1000);
         Assert.Contains(notices, n => n.Sku == sku && n.Kind == NotificationKinds.Shortage);
         Assert.Contains(notices, n => n.Sku == sku && n.Kind == NotificationKinds.Replenishment);
+    }
+
+    [Fact]
+    public async Task An_order_placed_through_a_silos_order_desk_is_activated_in_that_silo()
+    {
+        var tea = await _s.Sku("TEA", 5m, ("SH", 100));
+        var customer = await _s.Customer();
+        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
+
+        // Requests that start in a silo (as HTTP requests do in an API host that is a silo) reach that
+        // silo's desk; the orders it places live there too, so their own calls and writes stay local.
+        foreach (var silo in fixture.Cluster.Silos)
+        {
+            var grains = silo.ServiceProvider.GetRequiredService<IGrainFactory>();
+            for (var i = 0; i < 8; i++)
+            {
+                var orderId = _s.Key($"local-{i}-{silo.SiloAddress.Endpoint.Port}");
+                var result = await grains.GetGrain<IOrderDeskGrain>(0).PlaceNew(orderId, Scenario.Order(customer, ShortagePolicy.Reject, (tea, 1)));
+
+                Assert.Equal(OrderStatus.Confirmed, result.Order!.Status);
+                Assert.Equal(silo.SiloAddress, await management.GetActivationAddress(grains.GetGrain<IOrderGrain>(orderId)));
+            }
+        }
     }
 }
