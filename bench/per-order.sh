@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What one order costs the durable cluster: starts scripts/cluster.sh, runs the steady workload against it alone
 # (after the bench tool's warm-up), and over the window from 5 s to 10 s of each counted round prints per order:
-# the machine's busy CPU (all processes, this tool included), PostgreSQL commits, grain state rows inserted and
+# the machine's busy CPU (all processes, this tool included) and its split by process (PostgreSQL, the API host,
+# the other silos, this tool), PostgreSQL commits, grain state rows inserted and
 # updated, stream queue rows and WAL bytes; then the round's closed-loop orders/s. Stops the cluster.
 #   bench/per-order.sh [rounds]     (extra settings go through the environment, e.g. Streams__OrderEventWindow=00:00:00.050)
 set -euo pipefail
@@ -20,6 +21,19 @@ snapshot() {
            pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint
     FROM pg_stat_user_tables WHERE relname = 'orderactors_grain_state'" | tr '|' ' ') $(awk '/^cpu /{print $2+$3+$4+$7+$8, $5+$6}' /proc/stat)"
 }
+# CPU jiffies (user + system) of the processes whose command line matches each pattern, in this order
+groups=("postgres" "OrderActors.ApiHost" "OrderActors.Silo.dll" "OrderActors.Bench")
+split() {
+  local pattern pid total out=""
+  for pattern in "${groups[@]}"; do
+    total=0
+    for pid in $(pgrep -f "$pattern" || true); do
+      total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+    done
+    out="$out $total"
+  done
+  echo "$out"
+}
 line() { echo "steady #$1: .* in $2 s"; }
 await() { for _ in $(seq 1 6000); do grep -q "$(line "$1" "$2")" "$log" && return; sleep 0.1; done; }
 placed() { grep "$(line "$1" "$2")" "$log" | sed 's/.*: \([0-9]*\)\/.*/\1/'; }
@@ -28,12 +42,14 @@ dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll steady 
   --target durable=http://localhost:5080 >"$log" 2>&1 &
 bench=$!
 for round in $(seq 1 "$rounds"); do
-  await "$round" 5; first=$(snapshot); from=$(placed "$round" 5)
-  await "$round" 10; last=$(snapshot); to=$(placed "$round" 10)
-  echo "$first $last $from $to" | awk -v round="$round" -v hz="$(getconf CLK_TCK)" '{
+  await "$round" 5; first=$(snapshot); cpu_first=$(split); from=$(placed "$round" 5)
+  await "$round" 10; last=$(snapshot); cpu_last=$(split); to=$(placed "$round" 10)
+  echo "$first $last $from $to $cpu_first $cpu_last" | awk -v round="$round" -v hz="$(getconf CLK_TCK)" '{
     n = $16 - $15
     printf "round %d: %d orders in 5 s; per order: CPU %.2f ms (machine idle %.0f%%), commits %.2f, state rows inserted %.2f, updated %.2f, stream rows %.2f, WAL %.1f KB\n",
-      round, n, ($13 - $6) * 1000 / hz / n, 100 * ($14 - $7) / (($13 - $6) + ($14 - $7)), ($8 - $1) / n, ($9 - $2) / n, ($10 - $3) / n, ($11 - $4) / n, ($12 - $5) / 1024 / n }'
+      round, n, ($13 - $6) * 1000 / hz / n, 100 * ($14 - $7) / (($13 - $6) + ($14 - $7)), ($8 - $1) / n, ($9 - $2) / n, ($10 - $3) / n, ($11 - $4) / n, ($12 - $5) / 1024 / n
+    printf "         CPU per order by process: PostgreSQL %.2f ms, API host %.2f, other silos %.2f, bench tool %.2f\n",
+      ($21 - $17) * 1000 / hz / n, ($22 - $18) * 1000 / hz / n, ($23 - $19) * 1000 / hz / n, ($24 - $20) * 1000 / hz / n }'
 done
 wait "$bench"
 grep "(closed)" "$log" | grep -v "|" | sed 's/^ *//'

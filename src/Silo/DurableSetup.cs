@@ -142,6 +142,7 @@ public static class DurableSetup
         });
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout(configuration));
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        GrainInterfaceTypeCache.AddTo(client.Services);
         client.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = configuration["Orleans:ClusterId"] ?? "orderactors";

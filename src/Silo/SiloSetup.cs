@@ -22,6 +22,7 @@ public static class SiloSetup
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<IEnvironmentStatisticsProvider, ProcessStatistics>();
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
+        GrainInterfaceTypeCache.AddTo(silo.Services);
         silo.Services.AddOptions<OrderOptions>()
             .Bind(configuration.GetSection("Review"))
             .Bind(configuration.GetSection("Orders"));

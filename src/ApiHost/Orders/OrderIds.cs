@@ -8,6 +8,10 @@ public static class OrderIds
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
+    /// <summary>Random bytes for the ids of one thread, drawn ahead: a draw of 10 bytes per id was a fortieth of the API host's CPU.</summary>
+    [ThreadStatic] private static byte[]? t_random;
+    [ThreadStatic] private static int t_used;
+
     public static string New(TimeProvider time)
     {
         Span<byte> bytes = stackalloc byte[16];
@@ -18,7 +22,7 @@ public static class OrderIds
             ms >>= 8;
         }
 
-        RandomNumberGenerator.Fill(bytes[6..]);
+        RandomBytes(10).CopyTo(bytes[6..]);
         var value = new UInt128(BinaryPrimitives.ReadUInt64BigEndian(bytes[..8]), BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]));
         Span<char> chars = stackalloc char[26];
         for (var i = 25; i >= 0; i--)
@@ -28,5 +32,18 @@ public static class OrderIds
         }
 
         return new string(chars);
+    }
+
+    private static ReadOnlySpan<byte> RandomBytes(int count)
+    {
+        if (t_random is null || t_used + count > t_random.Length)
+        {
+            t_random ??= new byte[1000];
+            RandomNumberGenerator.Fill(t_random);
+            t_used = 0;
+        }
+
+        t_used += count;
+        return t_random.AsSpan(t_used - count, count);
     }
 }

@@ -23,4 +23,20 @@ public sealed class OrderIdsTests
         var ids = Enumerable.Range(0, 1000).Select(_ => OrderIds.New(time)).ToHashSet();
         Assert.Equal(1000, ids.Count);
     }
+
+    [Fact]
+    public void Ids_made_on_many_threads_at_once_differ()
+    {
+        var time = new FakeTimeProvider();
+        var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                ids.Add(OrderIds.New(time));
+            }
+        });
+
+        Assert.Equal(8000, ids.Distinct().Count());
+    }
 }
