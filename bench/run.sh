@@ -13,8 +13,8 @@ shift $(( $# < 2 ? $# : 2 ))   # anything after the rounds goes to the bench too
 state="$root/.cluster"
 export ASPNETCORE_ENVIRONMENT=Development
 # Every .NET process here (the baseline, the embedded host, the cluster, this tool) with the cluster script's first
-# generation of 64 MB: this machine's default is a few MB (README, Performance), and both sides get the same.
-export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x4000000}
+# generation of 32 MB: this machine's default is a few MB (README, Performance), and both sides get the same.
+export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x2000000}
 
 cleanup() {
   local name
