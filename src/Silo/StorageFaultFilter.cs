@@ -11,22 +11,45 @@ namespace OrderActors.Silo;
 /// </summary>
 public sealed class StorageFaultFilter : IIncomingGrainCallFilter
 {
-    public async Task Invoke(IIncomingGrainCallContext context)
+    public Task Invoke(IIncomingGrainCallContext context)
     {
+        // A call that completes at once (a read answered from memory) passes without an async frame of its own.
+        Task call;
         try
         {
-            await context.Invoke();
+            call = context.Invoke();
         }
         catch (Exception ex)
         {
-            context.TargetContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError, ex, "a call failed; state reloads on the next call"));
-            if (StorageFault(ex) is { } fault)
+            return Task.FromException(Fault(context, ex));
+        }
+
+        return call.IsCompletedSuccessfully ? Task.CompletedTask : Awaited(context, call);
+    }
+
+    private static async Task Awaited(IIncomingGrainCallContext context, Task call)
+    {
+        try
+        {
+            await call;
+        }
+        catch (Exception ex)
+        {
+            var fault = Fault(context, ex);
+            if (fault == ex)
             {
-                throw new OrleansException($"Storage unavailable: {fault.Message}");
+                throw;
             }
 
-            throw;
+            throw fault;
         }
+    }
+
+    /// <summary>Deactivates the grain; the exception for the caller (a storage fault as an <see cref="OrleansException"/>).</summary>
+    private static Exception Fault(IIncomingGrainCallContext context, Exception ex)
+    {
+        context.TargetContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError, ex, "a call failed; state reloads on the next call"));
+        return StorageFault(ex) is { } fault ? new OrleansException($"Storage unavailable: {fault.Message}") : ex;
     }
 
     private static Exception? StorageFault(Exception? exception)

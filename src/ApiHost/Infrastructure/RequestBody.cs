@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace OrderActors.ApiHost.Infrastructure;
 
 /// <summary>
@@ -18,29 +20,31 @@ public static class RequestBody
             return (byte[]?)cached;
         }
 
-        byte[]? body;
-        if (http.Request.ContentLength > Limit)
-        {
-            body = null;
-        }
-        else
-        {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > Limit)
-                {
-                    break;
-                }
-            }
-
-            body = buffer.Length > Limit ? null : buffer.ToArray();
-        }
-
+        var body = http.Request.ContentLength > Limit ? null : await ReadAll(http);
         http.Items[BodyKey] = body;
         return body;
+    }
+
+    /// <summary>
+    /// Reads from the request's pipe until the body ends, then copies it once into an array of its size: a
+    /// placement's body of a few hundred bytes costs one small array, not a read buffer and a growing stream.
+    /// </summary>
+    private static async Task<byte[]?> ReadAll(HttpContext http)
+    {
+        var reader = http.Request.BodyReader;
+        while (true)
+        {
+            var result = await reader.ReadAsync(http.RequestAborted);
+            var buffer = result.Buffer;
+            if (buffer.Length > Limit || result.IsCompleted)
+            {
+                var body = buffer.Length > Limit ? null : buffer.ToArray();
+                reader.AdvanceTo(buffer.End);
+                return body;
+            }
+
+            // Nothing consumed yet: wait until more of the body has arrived.
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
     }
 }

@@ -112,4 +112,64 @@ public sealed class HostileBodyTests(ApiFixture fixture)
         reply.AssertProblem(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
         Assert.Equal(0, (await api.Get($"/api/customers/{customer}")).Body.GetProperty("orderCount").GetInt32());
     }
+
+    [Fact]
+    public async Task A_body_sent_in_pieces_is_read_whole()
+    {
+        var api = new Api(fixture.CreateClient());
+        var sku = await api.Sku("PIECES", 10m, ("WH-1", 5));
+        var customer = await api.Customer();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = new PiecesContent(Api.OrderJson(customer, (sku, 2)), pieces: 7) };
+        request.Headers.Authorization = new("Bearer", "dev-admin");
+        using var response = await api.Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal(3, (await api.StockOf(sku)).GetProperty("available").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_two_mebibyte_body_without_a_length_is_413_and_changes_nothing()
+    {
+        var api = new Api(fixture.CreateClient());
+        var customer = await api.Customer();
+        var json = Place("[]", ",\"padding\":\"" + new string('x', 2 * 1024 * 1024) + "\"").Replace(Customer, customer, StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = new PiecesContent(json, pieces: 64) };
+        request.Headers.Authorization = new("Bearer", "dev-admin");
+        using var response = await api.Http.SendAsync(request);
+        var reply = new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, null, await response.Content.ReadAsStringAsync());
+
+        reply.AssertProblem(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        Assert.Equal(0, (await api.Get($"/api/customers/{customer}")).Body.GetProperty("orderCount").GetInt32());
+    }
+
+    /// <summary>A JSON body written in pieces, each flushed, with no length: sent chunked.</summary>
+    private sealed class PiecesContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+        private readonly int _pieces;
+
+        public PiecesContent(string json, int pieces)
+        {
+            _bytes = System.Text.Encoding.UTF8.GetBytes(json);
+            _pieces = pieces;
+            Headers.ContentType = new("application/json");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            var size = (_bytes.Length + _pieces - 1) / _pieces;
+            for (var at = 0; at < _bytes.Length; at += size)
+            {
+                await stream.WriteAsync(_bytes.AsMemory(at, Math.Min(size, _bytes.Length - at)));
+                await stream.FlushAsync();
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
 }
