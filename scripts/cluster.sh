@@ -83,6 +83,9 @@ up() {
   # A first generation of 32 MB in every process, whose workstation collector otherwise starts a collection every
   # few MB of allocation: a flash sale's attempts/s rose by about half (README, Performance). Set it to override.
   export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x2000000}
+  # Hot methods counted for optimized code from their first calls, not after 100 ms with no new method compiled
+  # (silos keep compiling new methods for minutes): a flash sale's burst then runs optimized (README, Performance).
+  export DOTNET_TC_CallCountingDelayMs=${DOTNET_TC_CallCountingDelayMs:-0}
   local silo_dir="$root/src/Silo/bin/$configuration/net10.0" api_dir="$root/src/ApiHost/bin/$configuration/net10.0"
   (cd "$silo_dir" && dotnet OrderActors.Silo.dll migrate >"$state/logs/migrate.log" 2>&1) || { cat "$state/logs/migrate.log"; exit 1; }
 
