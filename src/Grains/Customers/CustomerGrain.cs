@@ -136,7 +136,7 @@ public sealed partial class CustomerGrain(
     {
         var (segment, _) = State.Override is { } manual
             ? (manual.Segment, manual.Reason)
-            : Segmentation.Classify(Segmentation.StatsOf(History.Orders), now, segments.Value);
+            : Segmentation.Classify(History.Stats, now, segments.Value);
         var previous = State.Segment?.Segment;
         if (previous == segment)
         {
@@ -154,13 +154,13 @@ public sealed partial class CustomerGrain(
         {
             await GrainFactory.GetGrain<ICustomerDirectoryGrain>(ICustomerDirectoryGrain.ShardOf(CustomerId))
                 .Update(new CustomerSummary(CustomerId, State.Profile?.Name ?? "", State.Segment?.Segment ?? Segmentation.Prospect,
-                    Segmentation.StatsOf(History.Orders), time.GetUtcNow()), move);
+                    History.Stats, time.GetUtcNow()), move);
         }
     }
 
     private CustomerSnapshot Snapshot()
     {
-        var stats = Segmentation.StatsOf(History.Orders);
+        var stats = History.Stats;
         var reason = State.Override?.Reason ?? Segmentation.Classify(stats, time.GetUtcNow(), segments.Value).Reason;
         var segment = State.Segment! with { Reason = reason, OverriddenBy = State.Override?.OverriddenBy };
         return new CustomerSnapshot(CustomerId, State.Profile!, segment, stats, State.CreatedAt, State.UpdatedAt);

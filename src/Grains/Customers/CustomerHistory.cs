@@ -23,11 +23,19 @@ public sealed class CustomerHistory
 
     [NonSerialized] private Dictionary<string, CustomerOrder> _orders = new(StringComparer.Ordinal);
     [NonSerialized] private List<Notification> _notices = [];
+    [NonSerialized] private CustomerStats? _stats;
 
     /// <summary>Changes since the snapshot, oldest first.</summary>
     [Id(0)] public List<CustomerHistoryChange> Changes { get; set; } = [];
 
     public IReadOnlyCollection<CustomerOrder> Orders => _orders.Values;
+
+    /// <summary>
+    /// What the orders add up to (<see cref="Segmentation.StatsOf"/>), worked out again only after an order's
+    /// report changed: a change is read by the segment, the directory and the snapshot, and a regular
+    /// customer's history is long.
+    /// </summary>
+    public CustomerStats Stats => _stats ??= Segmentation.StatsOf(_orders.Values);
 
     /// <summary>Oldest first.</summary>
     public IReadOnlyList<Notification> Notices => _notices;
@@ -37,6 +45,7 @@ public sealed class CustomerHistory
     {
         _orders = new Dictionary<string, CustomerOrder>(snapshot.Orders, StringComparer.Ordinal);
         _notices = [.. snapshot.Notices];
+        _stats = null;
         foreach (var change in Changes)
         {
             Apply(change);
@@ -80,6 +89,7 @@ public sealed class CustomerHistory
             }
 
             _orders[order.OrderId] = order;
+            _stats = null;
             return true;
         }
 

@@ -102,4 +102,38 @@ public sealed class CustomerHistoryTests(ClusterFixture fixture)
         Assert.Equal("o030:confirmation", notices[0].NotificationId);
         Assert.Equal("o000:confirmation", notices[^1].NotificationId);
     }
+
+    [Fact]
+    public async Task The_statistics_follow_every_change_of_an_order_and_survive_reactivation()
+    {
+        var id = await _s.Customer("figures");
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+        for (var i = 0; i < 3; i++)
+        {
+            await customer.TrackOrder(Report(i, OrderStatus.Confirmed, 1), null);
+        }
+
+        var three = (await customer.Get())!.Stats;
+        Assert.Equal(3, three.OrderCount);
+        Assert.Equal(11m, three.AverageOrderValue);
+
+        // A cancellation leaves the counted orders; a repeat of an older report changes nothing; a new order counts.
+        await customer.TrackOrder(Report(2, OrderStatus.Cancelled, 2), null);
+        Assert.Equal(2, (await customer.Get())!.Stats.OrderCount);
+        await customer.TrackOrder(Report(2, OrderStatus.Confirmed, 1), null);
+        Assert.Equal(2, (await customer.Get())!.Stats.OrderCount);
+        await customer.TrackOrder(Report(3, OrderStatus.Confirmed, 1) with { Channel = Channel.Mobile }, null);
+        var now = (await customer.Get())!.Stats;
+        Assert.Equal(3, now.OrderCount);
+        Assert.Equal(Math.Round((10m + 11m + 13m) / 3, 2), now.AverageOrderValue);
+        Assert.Equal(Start.AddMinutes(3), now.LastOrderAt);
+        Assert.Equal(1, now.ChannelMix[Channel.Mobile]);
+
+        await fixture.DeactivateAll();
+        var reloaded = (await customer.Get())!.Stats;
+        Assert.Equal(now.OrderCount, reloaded.OrderCount);
+        Assert.Equal(now.AverageOrderValue, reloaded.AverageOrderValue);
+        Assert.Equal(now.LastOrderAt, reloaded.LastOrderAt);
+        Assert.Equal(now.ChannelMix, reloaded.ChannelMix);
+    }
 }
