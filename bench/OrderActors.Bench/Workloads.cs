@@ -218,7 +218,13 @@ public static class Workloads
     private static RoundResult Result(string system, int round, List<Outcome> outcomes, double seconds, int accepted, int oversold, double? sellOut) => new(
         system, round, outcomes.Count, accepted, oversold, outcomes.Count / seconds, accepted / seconds, sellOut,
         LoadRunner.Percentile(outcomes.Select(o => o.Milliseconds), 0.50), LoadRunner.Percentile(outcomes.Select(o => o.Milliseconds), 0.95),
-        LoadRunner.Percentile(outcomes.Select(o => o.Milliseconds), 0.99), outcomes.Count(o => o.Status == 0 || (int)o.Status >= 500));
+        LoadRunner.Percentile(outcomes.Select(o => o.Milliseconds), 0.99), outcomes.Count(IsError));
+
+    /// <summary>
+    /// Anything but a success or a business refusal (409: out of stock): no answer, a server fault, or a 4xx such as
+    /// 429 from the host's rate limit, which must not pass for a fast refusal.
+    /// </summary>
+    private static bool IsError(Outcome o) => o.Status == 0 || ((int)o.Status is < 200 or >= 300 && o.Status != HttpStatusCode.Conflict);
 
     /// <summary>The steady workload's data: 1,000 SKUs with ample stock and 10,000 customers; order i is always the same order.</summary>
     private sealed class SteadyData(Api api, List<string> skus, List<string> customers)
