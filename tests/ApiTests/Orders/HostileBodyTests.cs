@@ -119,12 +119,9 @@ public sealed class HostileBodyTests(ApiFixture fixture)
         var api = new Api(fixture.CreateClient());
         var sku = await api.Sku("PIECES", 10m, ("WH-1", 5));
         var customer = await api.Customer();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = new PiecesContent(Api.OrderJson(customer, (sku, 2)), pieces: 7) };
-        request.Headers.Authorization = new("Bearer", "dev-admin");
-        using var response = await api.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
+        var reply = await PlaceInPieces(api, Api.OrderJson(customer, (sku, 2)), pieces: 7);
 
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {text}");
+        Assert.True(reply.Status == HttpStatusCode.Created, $"{(int)reply.Status}: {reply.Text}");
         Assert.Equal(3, (await api.StockOf(sku)).GetProperty("available").GetInt32());
     }
 
@@ -134,16 +131,24 @@ public sealed class HostileBodyTests(ApiFixture fixture)
         var api = new Api(fixture.CreateClient());
         var customer = await api.Customer();
         var json = Place("[]", ",\"padding\":\"" + new string('x', 2 * 1024 * 1024) + "\"").Replace(Customer, customer, StringComparison.Ordinal);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = new PiecesContent(json, pieces: 64) };
-        request.Headers.Authorization = new("Bearer", "dev-admin");
-        using var response = await api.Http.SendAsync(request);
-        var reply = new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, null, await response.Content.ReadAsStringAsync());
+        var reply = await PlaceInPieces(api, json, pieces: 64);
 
         reply.AssertProblem(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
         Assert.Equal(0, (await api.Get($"/api/customers/{customer}")).Body.GetProperty("orderCount").GetInt32());
     }
 
-    /// <summary>A JSON body written in pieces, each flushed, with no length: sent chunked.</summary>
+    private static async Task<Reply> PlaceInPieces(Api api, string json, int pieces)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = new PiecesContent(json, pieces) };
+        request.Headers.Authorization = new("Bearer", "dev-admin");
+        using var response = await api.Http.SendAsync(request);
+        return new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, null, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// A JSON body written in pieces, each flushed, declaring no length. (The in-memory test server may still
+    /// gather it before the host reads it; the real Kestrel host was also checked by hand with chunked requests.)
+    /// </summary>
     private sealed class PiecesContent : HttpContent
     {
         private readonly byte[] _bytes;
