@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What one order costs the durable cluster: starts scripts/cluster.sh, runs the steady workload against it alone
+# What one order costs the durable cluster: starts scripts/cluster.sh, runs the steady workload (20,000 orders a round) against it alone
 # (after the bench tool's warm-up), and over the window from 5 s to 10 s of each counted round prints per order:
 # the machine's busy CPU (all processes, this tool included) and its split by process (PostgreSQL, the API host,
 # the other silos, this tool), PostgreSQL commits, grain state rows inserted and
@@ -39,7 +39,7 @@ await() { for _ in $(seq 1 6000); do grep -q "$(line "$1" "$2")" "$log" && retur
 placed() { grep "$(line "$1" "$2")" "$log" | sed 's/.*: \([0-9]*\)\/.*/\1/'; }
 
 dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll steady --rounds "$rounds" \
-  --target durable=http://localhost:5080 >"$log" 2>&1 &
+  --orders 20000 --target durable=http://localhost:5080 >"$log" 2>&1 &
 bench=$!
 for round in $(seq 1 "$rounds"); do
   await "$round" 5; first=$(snapshot); cpu_first=$(split); from=$(placed "$round" 5)

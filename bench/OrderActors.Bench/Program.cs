@@ -7,7 +7,7 @@ using OrderActors.Bench;
 // each system's ratio to the baseline. --process names a system's server processes (for the scale workload's memory; alternatives separated by '|').
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: bench <flash-sale|steady|mixed|scale|noop> --target <system>=<url> [--target ...] [--process <system>=<command line part>] [--rounds 3] [--warm-up-seconds 30] [--orders 200000 (scale)] [--key dev-admin]");
+    Console.WriteLine("usage: bench <flash-sale|steady|mixed|scale|noop> --target <system>=<url> [--target ...] [--process <system>=<command line part>] [--rounds 3] [--warm-up-seconds 30] [--orders N (steady: 5000 at fixed concurrency; scale: 200000)] [--key dev-admin]");
     return 2;
 }
 
@@ -16,7 +16,7 @@ var targets = new List<(string System, Uri Url)>();
 var processes = new Dictionary<string, string>(StringComparer.Ordinal);
 var rounds = 3;
 var warmUpSeconds = 30.0;
-var scaleOrders = 200_000;
+int? orders = null;
 var key = "dev-admin";
 for (var i = 1; i < args.Length - 1; i += 2)
 {
@@ -31,7 +31,7 @@ for (var i = 1; i < args.Length - 1; i += 2)
             processes[named[0]] = named[1];
             break;
         case "--orders":
-            scaleOrders = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            orders = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             break;
         case "--rounds":
             rounds = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
@@ -48,9 +48,9 @@ for (var i = 1; i < args.Length - 1; i += 2)
 Func<Api, string, int, Task<IReadOnlyList<RoundResult>>> run = workload switch
 {
     "flash-sale" => (api, system, round) => Workloads.FlashSale(api, system, round),
-    "steady" => (api, system, round) => Workloads.Steady(api, system, round),
+    "steady" => (api, system, round) => Workloads.Steady(api, system, round, orders ?? 5_000),
     "mixed" => (api, system, round) => Workloads.Mixed(api, system, round),
-    "scale" => (api, system, round) => Workloads.Scale(api, system, round, new ServerProcesses(processes.GetValueOrDefault(system, "")), scaleOrders),
+    "scale" => (api, system, round) => Workloads.Scale(api, system, round, new ServerProcesses(processes.GetValueOrDefault(system, "")), orders ?? 200_000),
     "noop" => (api, system, round) => Workloads.Noop(api, system, round),
     _ => throw new ArgumentException($"unknown workload '{workload}'"),
 };

@@ -91,8 +91,6 @@ public static class DurableSetup
                 }));
                 streams.ConfigureBackoffProvider((_, _) => new StreamDelivery.Backoff());
             });
-        // Stream rows cost PostgreSQL work here: order events are published per 50 ms window (unless configured).
-        silo.Services.AddOptions<EventRelayOptions>().Configure(o => o.OrderEventWindow = TimeSpan.FromMilliseconds(50));
         return silo.AddOrderActorsGrains(configuration);
     }
 

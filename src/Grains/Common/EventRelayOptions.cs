@@ -4,10 +4,10 @@ namespace OrderActors.Common;
 public sealed class EventRelayOptions
 {
     /// <summary>
-    /// How long the relay collects order events before publishing them; zero publishes at once when no publish
-    /// is running (group commit). An order's caller waits for it: the embedded mode (memory streams, where a
-    /// publish costs next to nothing) uses zero; the durable mode 50 ms, so that a busy silo inserts a few
-    /// stream rows per window instead of about one per order.
+    /// How long the relay collects order events before publishing them; zero (both modes) publishes at once when
+    /// no publish is running, and what arrives meanwhile goes with the next (group commit). An order's caller
+    /// waits for it: a window makes every order wait it out, and in the durable mode it cost more than the stream
+    /// rows it saved (README, Performance: steady 450 → 770 orders/s without the 50 ms window of earlier builds).
     /// </summary>
     public TimeSpan OrderEventWindow { get; set; } = TimeSpan.Zero;
 }

@@ -8,7 +8,7 @@ namespace OrderActors.Orders;
 /// <inheritdoc cref="IOrderEventRelayGrain"/>
 /// <remarks>
 /// One stream message per order event costs the queue a row, a read and a delete; here a silo's events go out
-/// together, one message per shard, either per window (durable mode) or by group commit (embedded mode), see
+/// together, one message per shard, by group commit (or per window, when configured), see
 /// <see cref="EventRelayOptions"/>. An order answers its caller only once this has answered, so an
 /// acknowledged change is in the stream queue even if the silo dies right after. The events stay in each
 /// order's stored outbox until this answers, so a silo dying meanwhile loses none: the call fails, and the
