@@ -16,9 +16,9 @@ namespace OrderActors.Orders;
 /// <remarks>
 /// Activated in the silo that first calls it: the order desk of the API host that placed it, so the placement,
 /// the order's own write and its event relay stay in one process. Each API host then holds the orders it placed
-/// until they have been idle two minutes; more API hosts spread them.
+/// until they have been idle a minute; more API hosts spread them.
 /// </remarks>
-[GrainType("order"), CollectionAgeLimit(Minutes = 2), PreferLocalPlacement]
+[GrainType("order"), CollectionAgeLimit(Minutes = 1), PreferLocalPlacement]
 public sealed partial class OrderGrain(
     [PersistentState("order", StorageNames.Orders)] IPersistentState<OrderState> store,
     IOptions<OrderOptions> options,
