@@ -24,7 +24,8 @@ public sealed class ProcessStatistics : IEnvironmentStatisticsProvider
         var cpu = CpuPercent();
         var memory = GC.GetGCMemoryInfo();
         var maximum = memory.TotalAvailableMemoryBytes;
-        var used = Math.Clamp(memory.TotalCommittedBytes - memory.FragmentedBytes, 0, maximum);
+        var used = Math.Clamp(MemoryUsed(
+            memory.Index, memory.TotalCommittedBytes, memory.FragmentedBytes, GC.GetTotalMemory(forceFullCollection: false)), 0, maximum);
         // Filtered and raw figures alike: the CPU figure is already a mean over the last second or more.
         return Create(cpu, cpu, used, used, maximum - used, maximum - used, maximum);
     }
@@ -35,6 +36,14 @@ public sealed class ProcessStatistics : IEnvironmentStatisticsProvider
     private static extern EnvironmentStatistics Create(
         float cpuUsagePercentage, float rawCpuUsagePercentage, long memoryUsageBytes, long rawMemoryUsageBytes,
         long availableMemoryBytes, long rawAvailableMemoryBytes, long maximumAvailableMemoryBytes);
+
+    /// <summary>
+    /// Memory the GC holds, from the last collection's figures: committed less fragmented. Before the
+    /// process's first collection those figures are all zero, so the bytes allocated so far stand in —
+    /// a silo that has not collected yet is not one using no memory.
+    /// </summary>
+    public static long MemoryUsed(long collectionIndex, long committedBytes, long fragmentedBytes, long allocatedBytes) =>
+        collectionIndex == 0 ? allocatedBytes : committedBytes - fragmentedBytes;
 
     private float CpuPercent()
     {
