@@ -24,8 +24,8 @@ public sealed class ProcessStatistics : IEnvironmentStatisticsProvider
         var cpu = CpuPercent();
         var memory = GC.GetGCMemoryInfo();
         var maximum = memory.TotalAvailableMemoryBytes;
-        var used = Math.Clamp(MemoryUsed(
-            memory.Index, memory.TotalCommittedBytes, memory.FragmentedBytes, GC.GetTotalMemory(forceFullCollection: false)), 0, maximum);
+        var used = Math.Clamp(MemoryUsed(memory.Index, memory.TotalCommittedBytes, memory.FragmentedBytes,
+            static () => GC.GetTotalMemory(forceFullCollection: false)), 0, maximum);
         // Filtered and raw figures alike: the CPU figure is already a mean over the last second or more.
         return Create(cpu, cpu, used, used, maximum - used, maximum - used, maximum);
     }
@@ -42,8 +42,8 @@ public sealed class ProcessStatistics : IEnvironmentStatisticsProvider
     /// process's first collection those figures are all zero, so the bytes allocated so far stand in —
     /// a silo that has not collected yet is not one using no memory.
     /// </summary>
-    public static long MemoryUsed(long collectionIndex, long committedBytes, long fragmentedBytes, long allocatedBytes) =>
-        collectionIndex == 0 ? allocatedBytes : committedBytes - fragmentedBytes;
+    public static long MemoryUsed(long collectionIndex, long committedBytes, long fragmentedBytes, Func<long> allocatedBytes) =>
+        collectionIndex == 0 ? allocatedBytes() : committedBytes - fragmentedBytes;
 
     private float CpuPercent()
     {
