@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using OrderActors.Common;
 using Microsoft.Extensions.Options;
@@ -102,6 +103,7 @@ public static class DurableSetup
     {
         silo.Services.AddSingleton(sp => new GrainStateTable(database, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         silo.Services.AddSingleton(sp => new LegacyGrainState(database, sp));
+        silo.Services.TryAddSingleton<UnwrittenGrains>();
         foreach (var name in StorageNames.All)
         {
             silo.Services.AddGrainStorage(name, (sp, storage) => ActivatorUtilities.CreateInstance<PostgresGrainStorage>(sp, storage));

@@ -20,6 +20,7 @@ public static class SiloSetup
     public static ISiloBuilder AddOrderActorsGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<UnwrittenGrains>();
         silo.Services.AddSingleton<IEnvironmentStatisticsProvider, ProcessStatistics>();
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         GrainInterfaceTypeCache.AddTo(silo.Services);

@@ -7,6 +7,7 @@ using OrderActors.Orders;
 using OrderActors.Silo;
 using OrderActors.Silo.Database;
 using OrderActors.Silo.Storage;
+using OrderActors.Stock;
 using Orleans.Runtime;
 using Orleans.Storage;
 using Orleans.TestingHost;
@@ -136,6 +137,36 @@ public sealed class GrainStorageTests(PostgresFixture fixture)
         await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         Assert.Equal(placed, (await customer.ListOrders(null, 200, null)).Items.Count);
         Assert.Equal(placed, (await customer.ListNotifications(500)).Count);
+    }
+
+    [Fact]
+    public async Task An_order_placed_under_a_fresh_id_is_stored_without_a_read_and_a_taken_id_is_never_overwritten()
+    {
+        var connectionString = await fixture.Server.CreateDatabaseAsync();
+        await SchemaMigrator.ApplyAsync(connectionString);
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        static PlaceOrder Order(int quantity) => new("C-1", Channel.Web, PaymentTerms.Prepaid, ShortagePolicy.Reject,
+            [new OrderLineRequest("TEA", quantity)], null, null, "test");
+        await using (var first = await StartCluster(silo => silo.AddPostgresGrainStorage(database, connectionString)))
+        {
+            await first.Client.GetGrain<ICustomerGrain>("C-1").Upsert(new CustomerProfile("Ada", null, null, false));
+            await first.Client.GetGrain<ISkuStockGrain>("TEA").Upsert(new SkuCatalog("Tea", 10m, 5m, 0.13m, "CNY", 1));
+            await first.Client.GetGrain<IReplenishmentGrain>("TEA").Receive(new ReceiveStock("main", 10, "test", "test"));
+
+            var placed = await first.Client.GetGrain<IOrderDeskGrain>(0).PlaceNew("O-TAKEN", Order(1));
+
+            Assert.Equal(OrderStatus.Confirmed, placed.Order!.Status);
+        }
+
+        // A later process is handed an id that is already stored (against the desk's contract): the order's
+        // activation takes it for new and does not read it, and its first write, which expects no row, is refused.
+        await using var second = await StartCluster(silo => silo.AddPostgresGrainStorage(database, connectionString));
+        await Assert.ThrowsAnyAsync<Exception>(() => second.Client.GetGrain<IOrderDeskGrain>(0).PlaceNew("O-TAKEN", Order(3)));
+
+        var stored = await second.Client.GetGrain<IOrderGrain>("O-TAKEN").Get();
+        Assert.Equal(1, stored!.Lines.Single().Quantity);
+        Assert.Equal(OrderStatus.Confirmed, stored.Status);
+        Assert.Equal(1, (await second.Client.GetGrain<ISkuStockGrain>("TEA").Get())!.Stock.Reserved);
     }
 
     private static async Task<InProcessTestCluster> StartCluster(Action<ISiloBuilder> storage)

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
+using OrderActors.Common;
 using Orleans.Concurrency;
 
 namespace OrderActors.Orders;
 
 /// <inheritdoc cref="IOrderDeskGrain"/>
 [GrainType("order-desk"), StatelessWorker, Reentrant]
-public sealed class OrderDeskGrain(IOptions<OrderOptions> options) : Grain, IOrderDeskGrain
+public sealed class OrderDeskGrain(IOptions<OrderOptions> options, UnwrittenGrains unwritten) : Grain, IOrderDeskGrain
 {
     public async Task<OrderResult> PlaceNew(string orderId, PlaceOrder command)
     {
@@ -16,8 +17,13 @@ public sealed class OrderDeskGrain(IOptions<OrderOptions> options) : Grain, IOrd
         }
 
         var lines = PlacementCheck.Price(command.Lines, facts!.Stock);
-        return PlacementCheck.CertainShortage(options.Value, command, facts, lines) is { } shortage
-            ? OrderResult.Refused(shortage)
-            : await GrainFactory.GetGrain<IOrderGrain>(orderId).PlaceChecked(command, facts);
+        if (PlacementCheck.CertainShortage(options.Value, command, facts, lines) is { } shortage)
+        {
+            return OrderResult.Refused(shortage);
+        }
+
+        // The id is fresh (the caller's promise): the order's activation need not look for a stored state.
+        var order = GrainFactory.GetGrain<IOrderGrain>(orderId);
+        return await unwritten.While(order.GetGrainId(), () => order.PlaceChecked(command, facts));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using OrderActors.Common;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
@@ -14,10 +15,19 @@ namespace OrderActors.Silo.Storage;
 /// is read through <paramref name="legacy"/> when this table has no row yet, and moves here on the next write.
 /// </summary>
 public sealed class PostgresGrainStorage(
-    string name, GrainStateTable table, LegacyGrainState legacy, Serializer serializer, IActivatorProvider activators) : IGrainStorage
+    string name, GrainStateTable table, LegacyGrainState legacy, UnwrittenGrains unwritten, Serializer serializer, IActivatorProvider activators)
+    : IGrainStorage
 {
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (unwritten.Contains(grainId))
+        {
+            grainState.State = activators.GetActivator<T>().Create();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+
         var row = await table.Read(grainId.ToString(), stateName);
         if (row is null && await legacy.Storage(name) is { } earlier)
         {
@@ -47,6 +57,7 @@ public sealed class PostgresGrainStorage(
 
     private async Task<string> Store(string stateName, GrainId grainId, string? etag, byte[]? payload)
     {
+        unwritten.Written(grainId);
         var expected = etag is null ? (int?)null : int.Parse(etag, CultureInfo.InvariantCulture);
         var version = await table.Write(grainId.ToString(), stateName, payload, expected)
             ?? throw new InconsistentStateException(
