@@ -21,6 +21,7 @@ public static class SiloSetup
     {
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<UnwrittenGrains>();
+        silo.Services.TryAddSingleton<DirectoryLocalIds>();
         silo.Services.AddSingleton<IEnvironmentStatisticsProvider, ProcessStatistics>();
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         GrainInterfaceTypeCache.AddTo(silo.Services);

@@ -76,7 +76,7 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Created<OrderSnapshot>, Ok<OrderSnapshot>, ProblemHttpResult>> PlaceOrder(
-        HttpContext http, IGrainFactory grains, TimeProvider time)
+        HttpContext http, IGrainFactory grains)
     {
         var (body, problem) = await JsonBody.ReadAsync<PlaceOrderRequest>(http);
         if (problem is not null)
@@ -99,16 +99,15 @@ public static class OrdersApi
         // A fresh id cannot, so the order desk may refuse without activating an order.
         var command = OrderValidation.ToCommand(body!, Actor.Of(http));
         var keyedId = IdempotencyMiddleware.ResourceIdOf(http);
-        var orderId = keyedId ?? OrderIds.New(time);
         var result = keyedId is not null
-            ? await grains.GetGrain<IOrderGrain>(orderId).Place(command)
-            : await grains.GetGrain<IOrderDeskGrain>(0).PlaceNew(orderId, command);
+            ? await grains.GetGrain<IOrderGrain>(keyedId).Place(command)
+            : await grains.GetGrain<IOrderDeskGrain>(0).Place(command);
         if (result.Failure is { } failure)
         {
             return Problems.From(failure);
         }
 
-        return result.Created ? TypedResults.Created($"/api/orders/{orderId}", result.Order) : TypedResults.Ok(result.Order);
+        return result.Created ? TypedResults.Created($"/api/orders/{result.Order!.OrderId}", result.Order) : TypedResults.Ok(result.Order);
     }
 
     public static async Task<Results<Ok<OrderSnapshot>, ProblemHttpResult>> GetOrder(string orderId, IGrainFactory grains)

@@ -8,6 +8,9 @@ namespace OrderActors.Orders;
 [Alias("OrderActors.IOrderDeskGrain")]
 public interface IOrderDeskGrain : IGrainWithIntegerKey
 {
+    /// <summary>Places an order under an id the desk mints (the created order's <see cref="OrderSnapshot.OrderId"/>).</summary>
+    [Alias("Place")] Task<OrderResult> Place(PlaceOrder command);
+
     /// <param name="orderId">A fresh id no order has had: a refusal then needs no order to look at.</param>
     [Alias("PlaceNew")] Task<OrderResult> PlaceNew(string orderId, PlaceOrder command);
 }
