@@ -1,7 +1,7 @@
 namespace OrderActors.Common;
 
 /// <summary>A notice the order process emitted: to a customer, or to operations.</summary>
-[GenerateSerializer, Immutable, Alias("OrderActors.Notification")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("OrderActors.Notification")]
 public sealed record Notification(
     [property: Id(0)] string NotificationId,
     [property: Id(1)] string Kind,

@@ -3,7 +3,7 @@ using OrderActors.Orders;
 namespace OrderActors.Customers;
 
 /// <summary>What a customer's order list shows of one order; kept current by the order grain.</summary>
-[GenerateSerializer, Immutable, Alias("OrderActors.CustomerOrder")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("OrderActors.CustomerOrder")]
 public sealed record CustomerOrder(
     [property: Id(0)] string OrderId,
     [property: Id(1)] OrderStatus Status,

@@ -1,7 +1,7 @@
 namespace OrderActors.Customers;
 
 /// <summary>One customer as the customer reports see it, kept in the customer directory.</summary>
-[GenerateSerializer, Immutable, Alias("OrderActors.CustomerSummary")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("OrderActors.CustomerSummary")]
 public sealed record CustomerSummary(
     [property: Id(0)] string CustomerId,
     [property: Id(1)] string Name,

@@ -1,6 +1,6 @@
 namespace OrderActors.Customers;
 
-[GenerateSerializer, Immutable, Alias("OrderActors.SegmentMove")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("OrderActors.SegmentMove")]
 public sealed record SegmentMove(
     [property: Id(0)] string CustomerId,
     [property: Id(1)] string From,

@@ -4,7 +4,7 @@ namespace OrderActors.Inventory;
 /// One change to a SKU's stock in one warehouse. On-hand is the sum of <see cref="OnHandDelta"/>;
 /// reservations and releases move only <see cref="ReservedDelta"/>.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("OrderActors.StockMovement")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("OrderActors.StockMovement")]
 public sealed record StockMovement(
     [property: Id(0)] string MovementId,
     [property: Id(1)] string Sku,

@@ -112,7 +112,7 @@ public sealed class CustomerHistory
 }
 
 /// <summary>One order's newer report, or one notice.</summary>
-[GenerateSerializer, Immutable, Alias("OrderActors.CustomerHistoryChange")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("OrderActors.CustomerHistoryChange")]
 public sealed record CustomerHistoryChange([property: Id(0)] CustomerOrder? Order, [property: Id(1)] Notification? Notice);
 
 /// <summary>A customer's orders and notices at its last snapshot.</summary>

@@ -76,7 +76,7 @@ public sealed class ReservationBook
 }
 
 /// <summary>One order's reservation set, or removed when <see cref="Reservation"/> is null.</summary>
-[GenerateSerializer, Immutable, Alias("OrderActors.ReservationChange")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("OrderActors.ReservationChange")]
 public sealed record ReservationChange([property: Id(0)] string OrderId, [property: Id(1)] Reservation? Reservation);
 
 /// <summary>Every open reservation of a SKU at its last compaction.</summary>
