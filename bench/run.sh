@@ -22,7 +22,12 @@ export DOTNET_TC_CallCountingDelayMs=${DOTNET_TC_CallCountingDelayMs:-0}
 export RateLimits__PermitsPerSecond=${RateLimits__PermitsPerSecond:-1000000} RateLimits__Burst=${RateLimits__Burst:-1000000}
 
 cleanup() {
-  local name
+  local status=$? name kept
+  # A failed run keeps every process's log (the state folder goes with the cluster).
+  if [ "$status" -ne 0 ] && [ -d "$state/logs" ]; then
+    kept=$(mktemp -d "${TMPDIR:-/tmp}/orderactors-bench-$workload.XXXXXX")
+    cp -r "$state/logs/." "$kept/" && echo "bench/run.sh: failed ($status); the logs are kept in $kept" >&2
+  fi
   for name in baseline embedded; do
     if [ -f "$state/$name.pid" ]; then kill "$(cat "$state/$name.pid")" 2>/dev/null || true; fi
   done

@@ -23,6 +23,7 @@ public static class SiloSetup
         silo.Services.TryAddSingleton<UnwrittenGrains>();
         silo.Services.TryAddSingleton<DirectoryLocalIds>();
         silo.Services.AddSingleton<IEnvironmentStatisticsProvider, ProcessStatistics>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ListeningPortGuard>();
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         GrainInterfaceTypeCache.AddTo(silo.Services);
         silo.Services.AddOptions<OrderOptions>()
