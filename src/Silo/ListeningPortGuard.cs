@@ -23,16 +23,17 @@ public sealed class ListeningPortGuard(IOptions<EndpointOptions> endpoints) : IL
     private async Task Check(CancellationToken cancellationToken)
     {
         var options = endpoints.Value;
-        var listening = new List<(string Name, IPEndPoint Endpoint)>
+        var address = options.AdvertisedIPAddress ?? IPAddress.Loopback;
+        var listening = new List<(string Name, string Setting, IPEndPoint Endpoint)>
         {
-            ("silo", options.SiloListeningEndpoint ?? new IPEndPoint(options.AdvertisedIPAddress ?? IPAddress.Loopback, options.SiloPort)),
+            ("silo", "Orleans:SiloPort", options.SiloListeningEndpoint ?? new IPEndPoint(address, options.SiloPort)),
         };
         if (options.GatewayPort > 0)
         {
-            listening.Add(("gateway", options.GatewayListeningEndpoint ?? new IPEndPoint(options.AdvertisedIPAddress ?? IPAddress.Loopback, options.GatewayPort)));
+            listening.Add(("gateway", "Orleans:GatewayPort", options.GatewayListeningEndpoint ?? new IPEndPoint(address, options.GatewayPort)));
         }
 
-        foreach (var (name, endpoint) in listening)
+        foreach (var (name, setting, endpoint) in listening)
         {
             var target = endpoint.Address.Equals(IPAddress.Any) || endpoint.Address.Equals(IPAddress.IPv6Any)
                 ? new IPEndPoint(endpoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Loopback : IPAddress.Loopback, endpoint.Port)
@@ -40,7 +41,7 @@ public sealed class ListeningPortGuard(IOptions<EndpointOptions> endpoints) : IL
             if (await Answers(target, cancellationToken))
             {
                 throw new InvalidOperationException(
-                    $"Another process already listens on {target}, this silo's {name} port (Orleans:{(name == "silo" ? "SiloPort" : "GatewayPort")}). " +
+                    $"Another process already listens on {target}, this silo's {name} port ({setting}). " +
                     "Stop it or give this silo other ports: two silos on one port would each receive the other's connections.");
             }
         }
