@@ -22,6 +22,7 @@ public static class SiloSetup
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<UnwrittenGrains>();
         silo.Services.TryAddSingleton<DirectoryLocalIds>();
+        silo.Services.TryAddSingleton<ReadLeases>();
         silo.Services.AddSingleton<IEnvironmentStatisticsProvider, ProcessStatistics>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ListeningPortGuard>();
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
@@ -35,8 +36,14 @@ public static class SiloSetup
         silo.Services.AddOptions<Idempotency.IdempotencyOptions>().Bind(configuration.GetSection("Idempotency"));
         silo.Services.AddOptions<Complaints.ComplaintOptions>().Bind(configuration.GetSection("Complaints:Sla"));
         silo.Services.AddOptions<EventRelayOptions>().Bind(configuration.GetSection("Streams"));
+        silo.Services.AddOptions<ReadLeaseOptions>().Bind(configuration.GetSection("ReadLeases"));
         silo.Services.TryAddSingleton<SegmentRefreshStartup>();
         silo.AddStartupTask((services, _) => services.GetRequiredService<SegmentRefreshStartup>().Start());
+        silo.AddStartupTask((services, _) =>
+        {
+            services.GetRequiredService<ReadLeases>().Open();
+            return Task.CompletedTask;
+        });
         // Addresses of grains called from here, most recent first. Orleans keeps up to a million, dead ones included
         // (every order this silo ever called, ~250 B each); a tenth of that covers the live customers, SKUs and orders.
         silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = 100_000);

@@ -14,10 +14,11 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("Get")] Task<CustomerSnapshot?> Get();
 
     /// <summary>
-    /// Null when the customer does not exist, else whether its orders go to manual review. Interleaves with
-    /// the customer's other calls: it reads only the profile, which changes in <see cref="Upsert"/> alone.
+    /// Null when the customer does not exist, else whether its orders go to manual review, lent to
+    /// <paramref name="holder"/> to cache: <see cref="Upsert"/> revokes it before it changes the flag. Interleaves
+    /// with the customer's other calls: it reads only the profile, which changes in <see cref="Upsert"/> alone.
     /// </summary>
-    [AlwaysInterleave, Alias("ReviewFlag")] Task<bool?> ReviewFlag();
+    [AlwaysInterleave, Alias("LeaseReviewFlag")] Task<Leased<bool?>> LeaseReviewFlag(IReadLeaseHolder? holder);
 
     /// <summary>Record or update one of the customer's orders, with an optional notice for the customer.</summary>
     [Alias("TrackOrder")] Task TrackOrder(CustomerOrder order, Notification? notice);

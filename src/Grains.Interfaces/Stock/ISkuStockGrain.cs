@@ -1,3 +1,4 @@
+using OrderActors.Common;
 using OrderActors.Inventory;
 
 namespace OrderActors.Stock;
@@ -13,6 +14,14 @@ public interface ISkuStockGrain : IGrainWithStringKey
     [Alias("Upsert")] Task<(SkuSnapshot Sku, bool Created)> Upsert(SkuCatalog catalog);
 
     [Alias("Get")] Task<SkuSnapshot?> Get();
+
+    /// <summary>
+    /// The snapshot, lent to <paramref name="holder"/> to cache: while the lease runs, available stock in no
+    /// warehouse rises and the catalog does not change until the lease is revoked, so the cached figures are an
+    /// upper bound a refusal can trust (a reservation still decides). Null when the SKU does not exist; no holder
+    /// (null) reads it without a lease.
+    /// </summary>
+    [Alias("Lease")] Task<Leased<SkuSnapshot>> Lease(IReadLeaseHolder? holder);
 
     /// <summary>The movements recorded in [from, to], oldest first.</summary>
     [Alias("Movements")] Task<IReadOnlyList<StockMovement>> Movements(DateTimeOffset from, DateTimeOffset to);

@@ -14,10 +14,12 @@ public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Customers)] IPersistentState<CustomerState> store,
     [PersistentState("history", StorageNames.Customers)] IPersistentState<CustomerHistorySnapshot> history,
     IOptions<SegmentOptions> segments,
+    IOptions<ReadLeaseOptions> leaseOptions,
     TimeProvider time,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private SnapshotSchedule<CustomerHistorySnapshot>? _snapshots;
+    private ReadLeaseGrants? _leases;
 
     private CustomerState State => store.State;
 
@@ -28,6 +30,7 @@ public sealed partial class CustomerGrain(
     /// <summary>Builds the history from its snapshot and the stored changes; an earlier build's whole history joins it as changes.</summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _leases = new ReadLeaseGrants(time, leaseOptions.Value.Duration, State.LendingUntil);
         History.Load(history.State);
         foreach (var order in State.EarlierOrders.Values.OrderBy(o => o.CreatedAt))
         {
@@ -52,15 +55,22 @@ public sealed partial class CustomerGrain(
             return (Snapshot(), false);
         }
 
-        var now = time.GetUtcNow();
-        State.CreatedAt = created ? now : State.CreatedAt;
-        State.UpdatedAt = now;
-        State.Profile = profile;
-        await Save(Evaluate(now));
+        // The review flag is lent to placements' caches: once this answers, no placement reads the old one.
+        using (State.Profile is { } before && before.RequiresReview != profile.RequiresReview ? await _leases!.Change(this.GetGrainId()) : null)
+        {
+            var now = time.GetUtcNow();
+            State.CreatedAt = created ? now : State.CreatedAt;
+            State.UpdatedAt = now;
+            State.Profile = profile;
+            await Save(Evaluate(now));
+        }
+
         return (Snapshot(), created);
     }
 
-    public Task<bool?> ReviewFlag() => Task.FromResult(State.Profile?.RequiresReview);
+    public Task<Leased<bool?>> LeaseReviewFlag(IReadLeaseHolder? holder) => Task.FromResult(State.Profile is { } profile
+        ? new Leased<bool?>(profile.RequiresReview, _leases!.Lend(holder))
+        : new Leased<bool?>(null, TimeSpan.Zero));
 
     public async Task<CustomerSnapshot?> Get()
     {
@@ -166,8 +176,19 @@ public sealed partial class CustomerGrain(
         return new CustomerSnapshot(CustomerId, State.Profile!, segment, stats, State.CreatedAt, State.UpdatedAt);
     }
 
-    /// <summary>Writes the state; once the history's changes are many, its snapshot follows (the caller does not wait for it).</summary>
-    private Task Write() =>
-        (_snapshots ??= new(history, CustomerHistory.SnapshotAfter, logger, CustomerId))
+    /// <summary>
+    /// Writes the state, with a wider window to lend the review flag in when it is closing; once the history's
+    /// changes are many, its snapshot follows (the caller does not wait for it).
+    /// </summary>
+    private async Task Write()
+    {
+        var window = _leases!.WindowToStore();
+        State.LendingUntil = window ?? State.LendingUntil;
+        await (_snapshots ??= new(history, CustomerHistory.SnapshotAfter, logger, CustomerId))
             .WriteState(store, History.Changes.Count, History.Copy, History.Compacted);
+        if (window is { } stored)
+        {
+            _leases.Stored(stored);
+        }
+    }
 }

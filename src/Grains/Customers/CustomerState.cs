@@ -8,6 +8,9 @@ public sealed class CustomerState
     [Id(0)] public CustomerProfile? Profile { get; set; }
     [Id(1)] public DateTimeOffset CreatedAt { get; set; }
     [Id(2)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Until when this customer may lend its review flag to silos' caches (<see cref="Common.ReadLeaseGrants"/>).</summary>
+    [Id(9)] public DateTimeOffset LendingUntil { get; set; }
     /// <summary>Orders and notices: the changes since the history's snapshot.</summary>
     [Id(8)] public CustomerHistory History { get; set; } = new();
 

@@ -6,7 +6,7 @@ namespace OrderActors.Orders;
 
 /// <inheritdoc cref="IOrderDeskGrain"/>
 [GrainType("order-desk"), StatelessWorker, Reentrant]
-public sealed class OrderDeskGrain(IOptions<OrderOptions> options, UnwrittenGrains unwritten, DirectoryLocalIds ids, TimeProvider time)
+public sealed class OrderDeskGrain(IOptions<OrderOptions> options, UnwrittenGrains unwritten, DirectoryLocalIds ids, ReadLeases leases, TimeProvider time)
     : Grain, IOrderDeskGrain
 {
     private static readonly GrainType OrderType = GrainType.Create("order");
@@ -17,7 +17,7 @@ public sealed class OrderDeskGrain(IOptions<OrderOptions> options, UnwrittenGrai
 
     private async Task<OrderResult> PlaceUnder(string? orderId, PlaceOrder command)
     {
-        var (facts, failure) = await PlacementCheck.Gather(GrainFactory, command.CustomerId, command.Lines);
+        var (facts, failure) = await PlacementCheck.Gather(GrainFactory, leases, command.CustomerId, command.Lines);
         if (failure is not null)
         {
             return OrderResult.Refused(failure);

@@ -15,7 +15,7 @@ public sealed partial class OrderGrain
             return Current(created: true);
         }
 
-        var (facts, failure) = await PlacementCheck.Gather(GrainFactory, command.CustomerId, command.Lines);
+        var (facts, failure) = await PlacementCheck.Gather(GrainFactory, leases, command.CustomerId, command.Lines);
         return failure is not null ? Refuse(failure) : await PlaceChecked(command, facts!);
     }
 
@@ -93,7 +93,7 @@ public sealed partial class OrderGrain
             return NotAllowed(OrderAction.ModifyLines);
         }
 
-        var (facts, failure) = await PlacementCheck.Gather(GrainFactory, State.CustomerId, lines);
+        var (facts, failure) = await PlacementCheck.Gather(GrainFactory, leases, State.CustomerId, lines);
         if (failure is not null)
         {
             return OrderResult.Refused(failure);
@@ -155,7 +155,7 @@ public sealed partial class OrderGrain
         State.Pending = PendingStockWork.Reserving;
         await store.WriteStateAsync();
 
-        var outcome = await StockReservation.ReserveAll(GrainFactory, OrderId, State.Lines, stock);
+        var outcome = await StockReservation.ReserveAll(GrainFactory, leases, OrderId, State.Lines, stock);
         State.Pending = PendingStockWork.None;
         if (outcome.Reserved)
         {
@@ -207,7 +207,7 @@ public sealed partial class OrderGrain
         MoveTo(OrderStatus.Confirmed, actor, note);
         await store.WriteStateAsync();
 
-        var outcome = await StockReservation.ReserveAll(GrainFactory, OrderId, State.Lines, stock);
+        var outcome = await StockReservation.ReserveAll(GrainFactory, leases, OrderId, State.Lines, stock);
         if (outcome.Reserved)
         {
             // Both facts are stored; the cleared flag and the warehouse go with the order's next write.

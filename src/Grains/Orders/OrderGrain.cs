@@ -23,6 +23,7 @@ public sealed partial class OrderGrain(
     [PersistentState("order", StorageNames.Orders)] IPersistentState<OrderState> store,
     IOptions<OrderOptions> options,
     IOptions<LedgerAccounts> accounts,
+    ReadLeases leases,
     TimeProvider time,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {

@@ -10,8 +10,13 @@ namespace OrderActors.Orders;
 /// </summary>
 public static class PlacementCheck
 {
+    /// <remarks>
+    /// The customer's review flag and the SKUs are read through this silo's <see cref="ReadLeases"/>: a lent SKU's
+    /// available stock is an upper bound (it may have been reserved since, never replenished), so a shortage seen in
+    /// it is real, and the reservation decides the rest.
+    /// </remarks>
     public static async Task<(PlacementFacts? Facts, Failure? Failure)> Gather(
-        IGrainFactory grains, string customerId, IReadOnlyList<OrderLineRequest> requested)
+        IGrainFactory grains, ReadLeases leases, string customerId, IReadOnlyList<OrderLineRequest> requested)
     {
         if (requested.Count is < 1 or > 100 || requested.Select(l => l.Sku).Distinct(StringComparer.Ordinal).Count() != requested.Count
             || requested.Any(l => l.Quantity <= 0))
@@ -19,8 +24,9 @@ public static class PlacementCheck
             return (null, Failure.Invalid("An order has 1 to 100 lines, each SKU once, each with a positive quantity."));
         }
 
-        var review = grains.GetGrain<ICustomerGrain>(customerId).ReviewFlag();
-        var found = await Task.WhenAll(requested.Select(l => grains.GetGrain<ISkuStockGrain>(l.Sku).Get()));
+        var customer = grains.GetGrain<ICustomerGrain>(customerId);
+        var review = leases.Read(customer.GetGrainId(), customer.LeaseReviewFlag);
+        var found = await Task.WhenAll(requested.Select(l => ReadSku(grains, leases, l.Sku)));
         if (await review is not { } requiresReview)
         {
             return (null, new Failure(ErrorCodes.UnknownCustomer, $"Customer '{customerId}' does not exist.", [customerId]));
@@ -36,6 +42,12 @@ public static class PlacementCheck
         return stock.Select(s => s.Catalog.Currency).Distinct(StringComparer.Ordinal).Count() > 1
             ? (null, new Failure(ErrorCodes.CurrencyMismatch, "All lines of an order must be priced in one currency."))
             : (new PlacementFacts(stock, requiresReview), null);
+    }
+
+    private static Task<SkuSnapshot?> ReadSku(IGrainFactory grains, ReadLeases leases, string sku)
+    {
+        var stock = grains.GetGrain<ISkuStockGrain>(sku);
+        return leases.Read(stock.GetGrainId(), stock.Lease, s => s.Version);
     }
 
     /// <summary>The requested lines at the prices of the SKUs read (in the same order).</summary>

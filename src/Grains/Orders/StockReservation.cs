@@ -1,3 +1,4 @@
+using OrderActors.Common;
 using OrderActors.Stock;
 
 namespace OrderActors.Orders;
@@ -14,11 +15,11 @@ public static class StockReservation
     private const int Attempts = 3;
 
     public static async Task<ReservationOutcome> ReserveAll(
-        IGrainFactory grains, string orderId, IReadOnlyList<OrderLine> lines, IReadOnlyList<SkuSnapshot>? knownStock)
+        IGrainFactory grains, ReadLeases leases, string orderId, IReadOnlyList<OrderLine> lines, IReadOnlyList<SkuSnapshot>? knownStock)
     {
         if (lines.Count == 1)
         {
-            var only = await grains.GetGrain<ISkuStockGrain>(lines[0].Sku).Reserve(orderId, lines[0].Quantity, null);
+            var only = await Reserve(grains, leases, orderId, lines[0], null);
             return only.Reserved ? new(true, only.Warehouse, []) : new(false, null, [lines[0].Sku]);
         }
 
@@ -37,7 +38,7 @@ public static class StockReservation
             // Every line at once in the warehouse the plan ranks first; a line another order took meanwhile
             // sends it round again with fresh stock.
             var warehouse = candidates[0];
-            var results = await Task.WhenAll(lines.Select(l => grains.GetGrain<ISkuStockGrain>(l.Sku).Reserve(orderId, l.Quantity, [warehouse])));
+            var results = await Task.WhenAll(lines.Select(l => Reserve(grains, leases, orderId, l, [warehouse])));
             if (results.All(r => r.Reserved && r.Warehouse == warehouse))
             {
                 return new(true, warehouse, []);
@@ -48,6 +49,33 @@ public static class StockReservation
         }
 
         return new(false, null, shortSkus);
+    }
+
+    /// <summary>Reserves one line; what the SKU has left replaces the figures this silo holds of it, if older.</summary>
+    private static async Task<ReservationResult> Reserve(
+        IGrainFactory grains, ReadLeases leases, string orderId, OrderLine line, IReadOnlyList<string>? warehouses)
+    {
+        var stock = grains.GetGrain<ISkuStockGrain>(line.Sku);
+        var result = await stock.Reserve(orderId, line.Quantity, warehouses);
+        if (!result.UnknownSku)
+        {
+            leases.Lower<SkuSnapshot>(stock.GetGrainId(), result.Version, held => Left(held, result, warehouses));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The figures of <paramref name="held"/> with what a reservation answered: the warehouse that holds it has
+    /// exactly what it reports left; after a refusal, no acceptable warehouse has more than the most it reports.
+    /// </summary>
+    public static SkuSnapshot Left(SkuSnapshot held, ReservationResult result, IReadOnlyList<string>? warehouses)
+    {
+        var levels = held.Stock.Warehouses.Select(w =>
+            result.Reserved ? (w.Warehouse == result.Warehouse ? w with { Reserved = w.OnHand - result.Available } : w)
+            : (warehouses is null || warehouses.Contains(w.Warehouse)) && w.Available > result.Available ? w with { Reserved = w.OnHand - result.Available }
+            : w).ToList();
+        return held with { Stock = new StockLevels(levels.Sum(w => w.OnHand), levels.Sum(w => w.Reserved), levels), Version = result.Version };
     }
 
     public static Task ReleaseAll(IGrainFactory grains, string orderId, IEnumerable<string> skus) =>

@@ -3,11 +3,18 @@ using OrderActors.Inventory;
 
 namespace OrderActors.Stock;
 
+/// <remarks>
+/// Each of these can make stock available, so each runs, checks included, after the leases on the SKU's figures
+/// are revoked (<see cref="ChangingLentFigures"/>): the checks see the state the change is applied to.
+/// </remarks>
 public sealed partial class SkuStockGrain
 {
     private const int RememberedOperations = 1000;
 
-    public async Task<StockChangeResult> Adjust(string operationId, string warehouse, int quantityDelta, AdjustmentReason reason, string? note, string actor)
+    public Task<StockChangeResult> Adjust(string operationId, string warehouse, int quantityDelta, AdjustmentReason reason, string? note, string actor) =>
+        AfterRevokingLeases(() => AdjustChecked(operationId, warehouse, quantityDelta, reason, note, actor));
+
+    private async Task<StockChangeResult> AdjustChecked(string operationId, string warehouse, int quantityDelta, AdjustmentReason reason, string? note, string actor)
     {
         if (Precheck(operationId) is { } early)
         {
@@ -25,7 +32,10 @@ public sealed partial class SkuStockGrain
         return await Applied(operationId);
     }
 
-    public async Task<StockChangeResult> Transfer(string transferId, string fromWarehouse, string toWarehouse, int quantity, string? reference, string actor)
+    public Task<StockChangeResult> Transfer(string transferId, string fromWarehouse, string toWarehouse, int quantity, string? reference, string actor) =>
+        AfterRevokingLeases(() => TransferChecked(transferId, fromWarehouse, toWarehouse, quantity, reference, actor));
+
+    private async Task<StockChangeResult> TransferChecked(string transferId, string fromWarehouse, string toWarehouse, int quantity, string? reference, string actor)
     {
         if (Precheck(transferId) is { } early)
         {
@@ -43,7 +53,10 @@ public sealed partial class SkuStockGrain
         return await Applied(transferId);
     }
 
-    public async Task<StockChangeResult> CorrectCount(string countId, string warehouse, int delta, string actor)
+    public Task<StockChangeResult> CorrectCount(string countId, string warehouse, int delta, string actor) =>
+        AfterRevokingLeases(() => CorrectCountChecked(countId, warehouse, delta, actor));
+
+    private async Task<StockChangeResult> CorrectCountChecked(string countId, string warehouse, int delta, string actor)
     {
         var operation = $"{countId}:{Sku}";
         if (Precheck(operation) is { } early)
@@ -66,7 +79,10 @@ public sealed partial class SkuStockGrain
         return await Applied(operation);
     }
 
-    public async Task<StockChangeResult> Restock(string returnId, string warehouse, int quantity, string actor)
+    public Task<StockChangeResult> Restock(string returnId, string warehouse, int quantity, string actor) =>
+        AfterRevokingLeases(() => RestockChecked(returnId, warehouse, quantity, actor));
+
+    private async Task<StockChangeResult> RestockChecked(string returnId, string warehouse, int quantity, string actor)
     {
         if (Precheck(returnId) is { } early)
         {

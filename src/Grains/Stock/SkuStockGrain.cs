@@ -17,6 +17,7 @@ public sealed partial class SkuStockGrain(
     [PersistentState("reservations", StorageNames.Stock)] IPersistentState<ReservationSnapshot> reservations,
     IOptions<InventoryOptions> inventory,
     IOptions<Ledger.LedgerAccounts> accounts,
+    IOptions<ReadLeaseOptions> leaseOptions,
     TimeProvider time,
     ILogger<SkuStockGrain> logger) : Grain, ISkuStockGrain
 {
@@ -26,6 +27,7 @@ public sealed partial class SkuStockGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _leases = new ReadLeaseGrants(time, leaseOptions.Value.Duration, State.LendingUntil);
         LoadReservations();
         await PublishMovements();
         if (State.LedgerOutbox.Count > 0)
@@ -42,9 +44,14 @@ public sealed partial class SkuStockGrain(
             return (Snapshot(), false);
         }
 
-        State.Catalog = catalog;
-        State.Version++;
-        await Commit();
+        // Prices and names are lent to placements' caches: a changed catalog is not read from them once this answers.
+        using (await ChangingLentFigures())
+        {
+            State.Catalog = catalog;
+            State.Version++;
+            await Commit();
+        }
+
         if (created)
         {
             await GrainFactory.GetGrain<IInventoryRegistryGrain>(0).AddSku(Sku);
@@ -54,6 +61,22 @@ public sealed partial class SkuStockGrain(
     }
 
     public Task<SkuSnapshot?> Get() => Task.FromResult(State.Catalog is null ? null : Snapshot());
+
+    public Task<Leased<SkuSnapshot>> Lease(IReadLeaseHolder? holder)
+    {
+        if (State.Catalog is null)
+        {
+            return Task.FromResult(new Leased<SkuSnapshot>(null, TimeSpan.Zero));
+        }
+
+        if (holder is not null && _widening is null or { IsCompleted: true } && _leases!.WindowToStore() is not null)
+        {
+            // Lent only within a stored window: widen it with a write (the next writes carry it anyway).
+            _widening = WidenLendingWindow();
+        }
+
+        return Task.FromResult(new Leased<SkuSnapshot>(Snapshot(), _leases!.Lend(holder)));
+    }
 
     public Task<IReadOnlyList<StockMovement>> Movements(DateTimeOffset from, DateTimeOffset to) =>
         State.Movements.List(GrainFactory, Sku, from, to);
@@ -81,7 +104,7 @@ public sealed partial class SkuStockGrain(
         {
             // A repeat: answer once the reservation is stored (its write may still be running).
             await WriteBatched();
-            return new ReservationResult(true, existing.Warehouse, State.Warehouses[existing.Warehouse].Available);
+            return new ReservationResult(true, existing.Warehouse, State.Warehouses[existing.Warehouse].Available, Version: State.Version);
         }
 
         var acceptable = (warehouses ?? State.Warehouses.OrderByDescending(w => w.Value.Available)
@@ -91,7 +114,7 @@ public sealed partial class SkuStockGrain(
         if (chosen is null || quantity <= 0)
         {
             await RaiseShortage();
-            return new ReservationResult(false, null, acceptable.Select(w => State.Warehouses[w].Available).DefaultIfEmpty(0).Max());
+            return new ReservationResult(false, null, acceptable.Select(w => State.Warehouses[w].Available).DefaultIfEmpty(0).Max(), Version: State.Version);
         }
 
         State.Reservations.Set(orderId, new Reservation(chosen, quantity));
@@ -106,25 +129,32 @@ public sealed partial class SkuStockGrain(
             await RaiseShortage();
         }
 
-        return new ReservationResult(true, chosen, State.Warehouses[chosen].Available);
+        return new ReservationResult(true, chosen, State.Warehouses[chosen].Available, Version: State.Version);
     }
 
     public async Task<bool> Release(string orderId)
     {
         var waited = State.Waiting.Remove(orderId);
-        if (!State.Reservations.Remove(orderId, out var reservation))
+        if (State.Reservations.ContainsKey(orderId))
         {
-            if (waited)
+            using (await ChangingLentFigures())
             {
-                await WriteBatched();
+                // Looked up again: a repeat of this call may have released it while the leases were revoked.
+                if (State.Reservations.Remove(orderId, out var reservation))
+                {
+                    Move(reservation.Warehouse, MovementKind.Release, 0, -reservation.Quantity, "system", orderId);
+                    await Commit();
+                    return true;
+                }
             }
-
-            return false;
         }
 
-        Move(reservation.Warehouse, MovementKind.Release, 0, -reservation.Quantity, "system", orderId);
-        await Commit();
-        return true;
+        if (waited)
+        {
+            await WriteBatched();
+        }
+
+        return false;
     }
 
     public async Task<bool> Ship(string orderId)
@@ -151,10 +181,15 @@ public sealed partial class SkuStockGrain(
             throw new ArgumentOutOfRangeException(nameof(command), "A receipt quantity is positive.");
         }
 
-        Move(command.Warehouse, MovementKind.Receipt, command.Quantity, 0, command.Actor, command.Reference);
-        var replenished = State.ShortageRaised;
-        State.ShortageRaised = false;
-        await Commit();
+        bool replenished;
+        using (await ChangingLentFigures())
+        {
+            Move(command.Warehouse, MovementKind.Receipt, command.Quantity, 0, command.Actor, command.Reference);
+            replenished = State.ShortageRaised;
+            State.ShortageRaised = false;
+            await Commit();
+        }
+
         if (replenished)
         {
             await Notices.Post(new Notification($"{Sku}:replenishment:{State.Version}", NotificationKinds.Replenishment,
@@ -189,6 +224,38 @@ public sealed partial class SkuStockGrain(
     }
 
     private IOperationsNoticeGrain Notices => GrainFactory.GetGrain<IOperationsNoticeGrain>(0);
+
+    private ReadLeaseGrants? _leases;
+    private Task? _widening;
+
+    private async Task WidenLendingWindow()
+    {
+        try
+        {
+            await WriteBatched();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogWideningFailed(logger, ex, Sku);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SKU {Sku}: storing a wider lending window failed; its figures are read without leases meanwhile")]
+    private static partial void LogWideningFailed(ILogger logger, Exception exception, string sku);
+
+    /// <summary>
+    /// Before stock becomes available or the catalog changes: the figures lent to placements' caches are an upper
+    /// bound on available stock that a refusal trusts, so the leases are revoked first. Dispose once applied.
+    /// </summary>
+    private Task<IDisposable> ChangingLentFigures() => _leases!.Change(this.GetGrainId());
+
+    private async Task<T> AfterRevokingLeases<T>(Func<Task<T>> change)
+    {
+        using (await ChangingLentFigures())
+        {
+            return await change();
+        }
+    }
 
     private SkuSnapshot Snapshot() => new(Sku, State.Catalog!, State.Levels(), State.Version);
 }

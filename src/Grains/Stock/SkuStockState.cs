@@ -19,6 +19,9 @@ public sealed class SkuStockState
     [Id(4)] public bool ShortageRaised { get; set; }
     [Id(5)] public int Version { get; set; }
 
+    /// <summary>Until when this SKU may lend its figures to silos' caches (<see cref="Common.ReadLeaseGrants"/>).</summary>
+    [Id(14)] public DateTimeOffset LendingUntil { get; set; }
+
     /// <summary>Every movement, written with the change it records (and published from there).</summary>
     [Id(12)] public SkuMovementLog Movements { get; set; } = new();
 
