@@ -9,7 +9,8 @@ namespace OrderActors.Common;
 /// The grants live in the activation's memory, so it lends only within a window whose end the grain has stored
 /// (<see cref="WindowToStore"/>, <see cref="Stored"/>): an activation that finds a window still open in its state may
 /// follow one that lent (a silo died, the grain moved), and its first change waits until that window has closed.
-/// A grain reactivated after idling finds its window long closed and waits for nothing.
+/// A grain reactivated after idling finds its window long closed and waits for nothing, and one that leaves while
+/// lending (its silo shuts down) ends its leases and stores a closed window first (<see cref="Leave"/>).
 /// </remarks>
 public sealed class ReadLeaseGrants
 {
@@ -22,6 +23,7 @@ public sealed class ReadLeaseGrants
     private readonly long _earlierLeasesUntil;
     private DateTimeOffset _lendUntil;
     private int _changing;
+    private bool _closed;
 
     /// <param name="storedWindow">The end of the lending window in the grain's stored state (default when none).</param>
     public ReadLeaseGrants(TimeProvider time, TimeSpan duration, DateTimeOffset storedWindow)
@@ -39,7 +41,7 @@ public sealed class ReadLeaseGrants
     /// </summary>
     public TimeSpan Lend(IReadLeaseHolder? holder)
     {
-        if (holder is null || _changing > 0 || _duration <= TimeSpan.Zero || _time.GetUtcNow() + _duration > _lendUntil)
+        if (holder is null || _closed || _changing > 0 || _duration <= TimeSpan.Zero || _time.GetUtcNow() + _duration > _lendUntil)
         {
             return TimeSpan.Zero;
         }
@@ -52,11 +54,39 @@ public sealed class ReadLeaseGrants
     public DateTimeOffset? WindowToStore()
     {
         var now = _time.GetUtcNow();
-        return _duration > TimeSpan.Zero && _lendUntil - now < 2 * _duration ? now + 3 * _duration : null;
+        return !_closed && _duration > TimeSpan.Zero && _lendUntil - now < 2 * _duration ? now + 3 * _duration : null;
     }
 
     /// <summary>The grain's state, with <paramref name="window"/> in it, is stored.</summary>
     public void Stored(DateTimeOffset window) => _lendUntil = window > _lendUntil ? window : _lendUntil;
+
+    /// <summary>
+    /// For an activation that is leaving: when its stored window is open and no earlier activation's leases may still
+    /// run, revokes its own leases, stops lending for good and has the grain store a closed window
+    /// (<paramref name="storeClosedWindow"/>), so that its next activation need not wait. Answers what failed, if anything.
+    /// </summary>
+    public async Task<Exception?> Leave(GrainId subject, Func<Task> storeClosedWindow)
+    {
+        if (_closed || _time.GetUtcNow() >= _lendUntil + ClockMargin || _time.GetTimestamp() < _earlierLeasesUntil)
+        {
+            return null;
+        }
+
+        try
+        {
+            using (await Change(subject))
+            {
+                _closed = true;
+            }
+
+            await storeClosedWindow();
+            return null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return ex;
+        }
+    }
 
     /// <summary>
     /// Stops lending and revokes the running leases of <paramref name="subject"/>; dispose the result once the

@@ -19,7 +19,6 @@ public sealed partial class CustomerGrain(
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private SnapshotSchedule<CustomerHistorySnapshot>? _snapshots;
-    private ReadLeaseGrants? _leases;
 
     private CustomerState State => store.State;
 
@@ -67,10 +66,6 @@ public sealed partial class CustomerGrain(
 
         return (Snapshot(), created);
     }
-
-    public Task<Leased<bool?>> LeaseReviewFlag(IReadLeaseHolder? holder) => Task.FromResult(State.Profile is { } profile
-        ? new Leased<bool?>(profile.RequiresReview, _leases!.Lend(holder))
-        : new Leased<bool?>(null, TimeSpan.Zero));
 
     public async Task<CustomerSnapshot?> Get()
     {

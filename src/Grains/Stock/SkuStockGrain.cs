@@ -62,22 +62,6 @@ public sealed partial class SkuStockGrain(
 
     public Task<SkuSnapshot?> Get() => Task.FromResult(State.Catalog is null ? null : Snapshot());
 
-    public Task<Leased<SkuSnapshot>> Lease(IReadLeaseHolder? holder)
-    {
-        if (State.Catalog is null)
-        {
-            return Task.FromResult(new Leased<SkuSnapshot>(null, TimeSpan.Zero));
-        }
-
-        if (holder is not null && _widening is null or { IsCompleted: true } && _leases!.WindowToStore() is not null)
-        {
-            // Lent only within a stored window: widen it with a write (the next writes carry it anyway).
-            _widening = WidenLendingWindow();
-        }
-
-        return Task.FromResult(new Leased<SkuSnapshot>(Snapshot(), _leases!.Lend(holder)));
-    }
-
     public Task<IReadOnlyList<StockMovement>> Movements(DateTimeOffset from, DateTimeOffset to) =>
         State.Movements.List(GrainFactory, Sku, from, to);
 
@@ -224,38 +208,6 @@ public sealed partial class SkuStockGrain(
     }
 
     private IOperationsNoticeGrain Notices => GrainFactory.GetGrain<IOperationsNoticeGrain>(0);
-
-    private ReadLeaseGrants? _leases;
-    private Task? _widening;
-
-    private async Task WidenLendingWindow()
-    {
-        try
-        {
-            await WriteBatched();
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogWideningFailed(logger, ex, Sku);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SKU {Sku}: storing a wider lending window failed; its figures are read without leases meanwhile")]
-    private static partial void LogWideningFailed(ILogger logger, Exception exception, string sku);
-
-    /// <summary>
-    /// Before stock becomes available or the catalog changes: the figures lent to placements' caches are an upper
-    /// bound on available stock that a refusal trusts, so the leases are revoked first. Dispose once applied.
-    /// </summary>
-    private Task<IDisposable> ChangingLentFigures() => _leases!.Change(this.GetGrainId());
-
-    private async Task<T> AfterRevokingLeases<T>(Func<Task<T>> change)
-    {
-        using (await ChangingLentFigures())
-        {
-            return await change();
-        }
-    }
 
     private SkuSnapshot Snapshot() => new(Sku, State.Catalog!, State.Levels(), State.Version);
 }

@@ -4,6 +4,7 @@ using OrderActors.Customers;
 using OrderActors.Inventory;
 using OrderActors.Orders;
 using OrderActors.Stock;
+using Orleans.Runtime;
 
 namespace OrderActors.Tests.Stock;
 
@@ -165,6 +166,35 @@ public sealed class ReadLeaseTests(ClusterFixture fixture)
 
         Assert.Equal(5, read!.Stock.Available);
         Assert.True((await Read(silo, sku)).Called);
+    }
+
+    [Fact]
+    public async Task A_sku_leaving_while_it_lends_ends_its_leases_and_stores_a_closed_window()
+    {
+        var sku = await _s.Sku("LEAVING", 10m, ("SH", 5));
+        var stock = fixture.Grains.GetGrain<ISkuStockGrain>(sku);
+        foreach (var silo in Silos())
+        {
+            Assert.True((await Read(silo, sku)).Called);
+        }
+
+        Assert.True((await Stored(sku)).LendingUntil > DateTimeOffset.UtcNow);
+        await fixture.Cluster.DeactivateAsync(stock);
+        await fixture.Cluster.WaitForDeactivationAsync(stock);
+
+        // Its next activation finds no open window, so its first change waits for nothing; the caches hold nothing.
+        Assert.Equal(default, (await Stored(sku)).LendingUntil);
+        foreach (var silo in Silos())
+        {
+            Assert.True((await Read(silo, sku)).Called);
+        }
+    }
+
+    private async Task<SkuStockState> Stored(string sku)
+    {
+        var stored = new GrainState<SkuStockState>(new SkuStockState());
+        await fixture.Storage(StorageNames.Stock).ReadStateAsync("sku", GrainId.Create("sku-stock", sku), stored);
+        return stored.State!;
     }
 
     private async Task Apply(StockChange change, string sku)

@@ -99,6 +99,28 @@ public sealed class ReadLeaseGrantsTests
         Assert.Equal(TimeSpan.Zero, grants.Lend(new Holder()));
     }
 
+    [Fact]
+    public async Task Leaving_revokes_what_was_lent_stores_a_closed_window_once_and_never_closes_an_earlier_activations_window()
+    {
+        var grants = Lending();
+        var holder = new Holder { Answers = true };
+        grants.Lend(holder);
+
+        var stored = 0;
+        Assert.Null(await grants.Leave(Subject, () => Task.FromResult(stored++)));
+        Assert.Equal(1, stored);
+
+        Assert.Equal([Subject], holder.Revoked);
+        Assert.Equal(TimeSpan.Zero, grants.Lend(new Holder()));
+        Assert.Null(grants.WindowToStore());
+        await grants.Leave(Subject, () => Task.FromResult(stored++));
+        await new ReadLeaseGrants(_time, Lease, default).Leave(Subject, () => Task.FromResult(stored++));
+        await new ReadLeaseGrants(_time, Lease, _time.GetUtcNow() + Lease).Leave(Subject, () => Task.FromResult(stored++));
+        Assert.Equal(1, stored);
+        var failing = Lending();
+        Assert.IsType<InvalidOperationException>(await failing.Leave(Subject, () => throw new InvalidOperationException("storage down")));
+    }
+
     private ReadLeaseGrants Lending()
     {
         var grants = new ReadLeaseGrants(_time, Lease, default);
