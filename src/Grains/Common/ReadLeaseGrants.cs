@@ -6,8 +6,8 @@ namespace OrderActors.Common;
 /// the answers (a holder that does not answer, until its lease has run out), and only then is applied.
 /// </summary>
 /// <remarks>
-/// The grants live in the activation's memory, so it lends only within a window whose end the grain has stored
-/// (<see cref="WindowToStore"/>, <see cref="Stored"/>): an activation that finds a window still open in its state may
+/// The grants live in the activation's memory, so it lends only within a window whose end the grain stores with its
+/// writes (<see cref="Write"/>): an activation that finds a window still open in its state may
 /// follow one that lent (a silo died, the grain moved), and its first change waits until that window has closed.
 /// A grain reactivated after idling finds its window long closed and waits for nothing, and one that leaves while
 /// lending (its silo shuts down) ends its leases and stores a closed window first (<see cref="Leave"/>).
@@ -21,15 +21,18 @@ public sealed class ReadLeaseGrants
     private readonly TimeProvider _time;
     private readonly TimeSpan _duration;
     private readonly long _earlierLeasesUntil;
+    private readonly Action<DateTimeOffset> _putWindowInState;
     private DateTimeOffset _lendUntil;
     private int _changing;
     private bool _closed;
 
     /// <param name="storedWindow">The end of the lending window in the grain's stored state (default when none).</param>
-    public ReadLeaseGrants(TimeProvider time, TimeSpan duration, DateTimeOffset storedWindow)
+    /// <param name="putWindowInState">Sets the end of the window in the grain's state, to be stored by its next write.</param>
+    public ReadLeaseGrants(TimeProvider time, TimeSpan duration, DateTimeOffset storedWindow, Action<DateTimeOffset> putWindowInState)
     {
         _time = time;
         _duration = duration;
+        _putWindowInState = putWindowInState;
         _lendUntil = storedWindow;
         var open = storedWindow + ClockMargin - time.GetUtcNow();
         _earlierLeasesUntil = open > TimeSpan.Zero ? _time.GetTimestamp() + Ticks(open, time) : 0;
@@ -60,12 +63,28 @@ public sealed class ReadLeaseGrants
     /// <summary>The grain's state, with <paramref name="window"/> in it, is stored.</summary>
     public void Stored(DateTimeOffset window) => _lendUntil = window > _lendUntil ? window : _lendUntil;
 
+    /// <summary>Runs the grain's state write (<paramref name="write"/>), with a wider window in the state when the stored one is closing.</summary>
+    public async Task Write(Func<Task> write)
+    {
+        var window = WindowToStore();
+        if (window is { } wider)
+        {
+            _putWindowInState(wider);
+        }
+
+        await write();
+        if (window is { } stored)
+        {
+            Stored(stored);
+        }
+    }
+
     /// <summary>
     /// For an activation that is leaving: when its stored window is open and no earlier activation's leases may still
-    /// run, revokes its own leases, stops lending for good and has the grain store a closed window
-    /// (<paramref name="storeClosedWindow"/>), so that its next activation need not wait. Answers what failed, if anything.
+    /// run, revokes its own leases, stops lending for good and stores a closed window with the grain's state write
+    /// (<paramref name="write"/>), so that its next activation need not wait. Answers what failed, if anything.
     /// </summary>
-    public async Task<Exception?> Leave(GrainId subject, Func<Task> storeClosedWindow)
+    public async Task<Exception?> Leave(GrainId subject, Func<Task> write)
     {
         if (_closed || _time.GetUtcNow() >= _lendUntil + ClockMargin || _time.GetTimestamp() < _earlierLeasesUntil)
         {
@@ -79,7 +98,8 @@ public sealed class ReadLeaseGrants
                 _closed = true;
             }
 
-            await storeClosedWindow();
+            _putWindowInState(default);
+            await write();
             return null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

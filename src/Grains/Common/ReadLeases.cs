@@ -30,7 +30,7 @@ public sealed class ReadLeases(IGrainFactory grains, TimeProvider time) : IReadL
     public void Open() => _self ??= grains.CreateObjectReference<IReadLeaseHolder>(this);
 
     /// <summary>The value held for <paramref name="subject"/>, else what <paramref name="lease"/> answers (kept if lent).</summary>
-    public async Task<T?> Read<T>(GrainId subject, Func<IReadLeaseHolder?, Task<Leased<T>>> lease, Func<T, int>? version = null)
+    public Task<T?> Read<T>(GrainId subject, Func<IReadLeaseHolder?, Task<Leased<T>>> lease, Func<T, int>? version = null)
     {
         var asked = time.GetTimestamp();
         if (Interlocked.Increment(ref _reads) % PruneEvery == 0)
@@ -38,11 +38,14 @@ public sealed class ReadLeases(IGrainFactory grains, TimeProvider time) : IReadL
             Prune(asked);
         }
 
-        if (_held.TryGetValue(subject, out var held) && held.Until > asked)
-        {
-            return (T)held.Value;
-        }
+        // Held: answered without an async frame (this is every placement's read of each of its SKUs).
+        return _held.TryGetValue(subject, out var held) && held.Until > asked
+            ? Task.FromResult((T?)held.Value)
+            : Ask(subject, lease, version, asked);
+    }
 
+    private async Task<T?> Ask<T>(GrainId subject, Func<IReadLeaseHolder?, Task<Leased<T>>> lease, Func<T, int>? version, long asked)
+    {
         var answer = await lease(_self);
         if (answer is { For.Ticks: > 0, Value: { } value })
         {

@@ -18,16 +18,10 @@ public sealed partial class CustomerGrain
     /// <summary>A customer leaving while it lends its flag ends the leases first, so its next activation need not wait.</summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_leases is { } leases && await leases.Leave(this.GetGrainId(), StoreClosedWindow) is { } failure)
+        if (_leases is { } leases && await leases.Leave(this.GetGrainId(), Write) is { } failure)
         {
             LogClosingFailed(logger, failure, CustomerId);
         }
-    }
-
-    private Task StoreClosedWindow()
-    {
-        State.LendingUntil = default;
-        return Write();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Customer {CustomerId}: storing a closed lending window on deactivation failed; its next activation waits for the open one")]

@@ -29,7 +29,7 @@ public sealed partial class CustomerGrain(
     /// <summary>Builds the history from its snapshot and the stored changes; an earlier build's whole history joins it as changes.</summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _leases = new ReadLeaseGrants(time, leaseOptions.Value.Duration, State.LendingUntil);
+        _leases = new ReadLeaseGrants(time, leaseOptions.Value.Duration, State.LendingUntil, until => State.LendingUntil = until);
         History.Load(history.State);
         foreach (var order in State.EarlierOrders.Values.OrderBy(o => o.CreatedAt))
         {
@@ -175,15 +175,7 @@ public sealed partial class CustomerGrain(
     /// Writes the state, with a wider window to lend the review flag in when it is closing; once the history's
     /// changes are many, its snapshot follows (the caller does not wait for it).
     /// </summary>
-    private async Task Write()
-    {
-        var window = _leases!.WindowToStore();
-        State.LendingUntil = window ?? State.LendingUntil;
-        await (_snapshots ??= new(history, CustomerHistory.SnapshotAfter, logger, CustomerId))
-            .WriteState(store, History.Changes.Count, History.Copy, History.Compacted);
-        if (window is { } stored)
-        {
-            _leases.Stored(stored);
-        }
-    }
+    private Task Write() => _leases!.Write(() =>
+        (_snapshots ??= new(history, CustomerHistory.SnapshotAfter, logger, CustomerId))
+            .WriteState(store, History.Changes.Count, History.Copy, History.Compacted));
 }

@@ -69,7 +69,7 @@ public static class StockReservation
     /// The figures of <paramref name="held"/> with what a reservation answered: the warehouse that holds it has
     /// exactly what it reports left; after a refusal, no acceptable warehouse has more than the most it reports.
     /// </summary>
-    public static SkuSnapshot Left(SkuSnapshot held, ReservationResult result, IReadOnlyList<string>? warehouses)
+    private static SkuSnapshot Left(SkuSnapshot held, ReservationResult result, IReadOnlyList<string>? warehouses)
     {
         var levels = held.Stock.Warehouses.Select(w =>
             result.Reserved ? (w.Warehouse == result.Warehouse ? w with { Reserved = w.OnHand - result.Available } : w)

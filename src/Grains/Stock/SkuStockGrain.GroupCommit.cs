@@ -13,19 +13,13 @@ public sealed partial class SkuStockGrain
     private GroupCommit? _commit;
     private SnapshotSchedule<ReservationSnapshot>? _snapshots;
 
-    private Task WriteBatched() => (_commit ??= new GroupCommit(async () =>
+    private Task WriteBatched() => (_commit ??= new GroupCommit(() => _leases!.Write(async () =>
     {
-        var window = _leases!.WindowToStore();
-        State.LendingUntil = window ?? State.LendingUntil;
         await State.Movements.Seal(GrainFactory);
         // The callers of this write are answered once it is done; a snapshot of the reservations follows on its own.
         await (_snapshots ??= new(reservations, ReservationBook.CompactAfter, logger, Sku))
             .WriteState(store, State.Reservations.Changes.Count, State.Reservations.Copy, State.Reservations.Compacted);
-        if (window is { } stored)
-        {
-            _leases.Stored(stored);
-        }
-    })).Write();
+    }))).Write();
 
     /// <summary>Builds the reservation book from its snapshot and the stored changes; an earlier build's whole set joins it as changes.</summary>
     private void LoadReservations()

@@ -30,16 +30,10 @@ public sealed partial class SkuStockGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_leases is { } leases && await leases.Leave(this.GetGrainId(), StoreClosedWindow) is { } failure)
+        if (_leases is { } leases && await leases.Leave(this.GetGrainId(), WriteBatched) is { } failure)
         {
             LogClosingFailed(logger, failure, Sku);
         }
-    }
-
-    private Task StoreClosedWindow()
-    {
-        State.LendingUntil = default;
-        return WriteBatched();
     }
 
     private async Task WidenLendingWindow()

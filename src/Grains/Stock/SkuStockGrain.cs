@@ -27,7 +27,7 @@ public sealed partial class SkuStockGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _leases = new ReadLeaseGrants(time, leaseOptions.Value.Duration, State.LendingUntil);
+        _leases = new ReadLeaseGrants(time, leaseOptions.Value.Duration, State.LendingUntil, until => State.LendingUntil = until);
         LoadReservations();
         await PublishMovements();
         if (State.LedgerOutbox.Count > 0)

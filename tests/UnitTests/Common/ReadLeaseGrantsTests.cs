@@ -8,6 +8,7 @@ public sealed class ReadLeaseGrantsTests
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(4);
     private static readonly GrainId Subject = GrainId.Create("sku-stock", "TEA");
     private readonly FakeTimeProvider _time = new();
+    private DateTimeOffset? _windowInState;
 
     [Fact]
     public async Task A_change_waits_until_every_holder_has_dropped_what_it_was_lent()
@@ -68,7 +69,7 @@ public sealed class ReadLeaseGrantsTests
     public async Task An_activation_that_finds_a_lending_window_open_holds_its_first_change_until_it_closes()
     {
         var stored = _time.GetUtcNow() + TimeSpan.FromSeconds(10);
-        var grants = new ReadLeaseGrants(_time, Lease, stored);
+        var grants = Grants(stored);
 
         var change = grants.Change(Subject);
 
@@ -77,13 +78,13 @@ public sealed class ReadLeaseGrantsTests
         await StaysPending(change);
         _time.Advance(TimeSpan.FromMilliseconds(1));
         (await change.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
-        Assert.True(new ReadLeaseGrants(_time, Lease, _time.GetUtcNow() - TimeSpan.FromSeconds(1)).Change(Subject).IsCompletedSuccessfully);
+        Assert.True(Grants(_time.GetUtcNow() - TimeSpan.FromSeconds(1)).Change(Subject).IsCompletedSuccessfully);
     }
 
     [Fact]
     public void Nothing_is_lent_beyond_the_stored_window_and_a_closing_window_asks_to_be_widened()
     {
-        var grants = new ReadLeaseGrants(_time, Lease, default);
+        var grants = Grants(default);
         Assert.Equal(TimeSpan.Zero, grants.Lend(new Holder()));
 
         var window = grants.WindowToStore();
@@ -100,6 +101,26 @@ public sealed class ReadLeaseGrantsTests
     }
 
     [Fact]
+    public async Task A_write_carries_a_wider_window_when_the_stored_one_closes_and_lends_under_it_once_stored()
+    {
+        var grants = Grants(default);
+        var lentDuringWrite = TimeSpan.MaxValue;
+
+        await grants.Write(() =>
+        {
+            lentDuringWrite = grants.Lend(new Holder());
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal(TimeSpan.Zero, lentDuringWrite);
+        Assert.Equal(_time.GetUtcNow() + 3 * Lease, _windowInState);
+        Assert.Equal(Lease, grants.Lend(new Holder()));
+        _windowInState = null;
+        await grants.Write(() => Task.CompletedTask);
+        Assert.Null(_windowInState);
+    }
+
+    [Fact]
     public async Task Leaving_revokes_what_was_lent_stores_a_closed_window_once_and_never_closes_an_earlier_activations_window()
     {
         var grants = Lending();
@@ -109,21 +130,24 @@ public sealed class ReadLeaseGrantsTests
         var stored = 0;
         Assert.Null(await grants.Leave(Subject, () => Task.FromResult(stored++)));
         Assert.Equal(1, stored);
+        Assert.Equal(default(DateTimeOffset), _windowInState);
 
         Assert.Equal([Subject], holder.Revoked);
         Assert.Equal(TimeSpan.Zero, grants.Lend(new Holder()));
         Assert.Null(grants.WindowToStore());
         await grants.Leave(Subject, () => Task.FromResult(stored++));
-        await new ReadLeaseGrants(_time, Lease, default).Leave(Subject, () => Task.FromResult(stored++));
-        await new ReadLeaseGrants(_time, Lease, _time.GetUtcNow() + Lease).Leave(Subject, () => Task.FromResult(stored++));
+        await Grants(default).Leave(Subject, () => Task.FromResult(stored++));
+        await Grants(_time.GetUtcNow() + Lease).Leave(Subject, () => Task.FromResult(stored++));
         Assert.Equal(1, stored);
         var failing = Lending();
         Assert.IsType<InvalidOperationException>(await failing.Leave(Subject, () => throw new InvalidOperationException("storage down")));
     }
 
+    private ReadLeaseGrants Grants(DateTimeOffset storedWindow) => new(_time, Lease, storedWindow, until => _windowInState = until);
+
     private ReadLeaseGrants Lending()
     {
-        var grants = new ReadLeaseGrants(_time, Lease, default);
+        var grants = Grants(default);
         grants.Stored(grants.WindowToStore()!.Value);
         return grants;
     }
