@@ -37,7 +37,14 @@ public sealed class WarehousePlannerTests
             [Line("A", 1), Line("B", 1), Line("C", 1)],
             [Stock("A", ("SH", 5, 0), ("BJ", 5, 0)), Stock("B", ("SH", 5, 0)), Stock("C", ("BJ", 5, 0))]);
         Assert.Empty(candidates);
-        Assert.Single(shortSkus);
+        Assert.Equal(["B"], shortSkus); // SH and BJ each miss one line and hold 10 units: BJ comes first by name
+    }
+
+    [Fact]
+    public void Candidates_with_equal_stock_come_in_name_order()
+    {
+        var (candidates, _) = WarehousePlanner.Plan([Line("A", 1)], [Stock("A", ("SZ", 4, 0), ("BJ", 7, 3), ("GZ", 4, 0), ("SH", 5, 0))]);
+        Assert.Equal(["SH", "BJ", "GZ", "SZ"], candidates);
     }
 
     [Fact]
