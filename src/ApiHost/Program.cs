@@ -41,6 +41,7 @@ builder.Services.AddExceptionHandler<FaultHandler>();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer(OpenApiDocumentInfo.Apply));
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<HeldRefusals>();
 builder.AddApiSecurity();
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {

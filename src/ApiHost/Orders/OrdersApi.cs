@@ -76,7 +76,7 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Created<OrderSnapshot>, Ok<OrderSnapshot>, ProblemHttpResult>> PlaceOrder(
-        HttpContext http, IGrainFactory grains)
+        HttpContext http, IGrainFactory grains, HeldRefusals held)
     {
         var (body, problem) = await JsonBody.ReadAsync<PlaceOrderRequest>(http);
         if (problem is not null)
@@ -99,6 +99,11 @@ public static class OrdersApi
         // A fresh id cannot, so the order desk may refuse without activating an order.
         var command = OrderValidation.ToCommand(body!, Actor.Of(http));
         var keyedId = IdempotencyMiddleware.ResourceIdOf(http);
+        if (keyedId is null && held.Of(command) is { } shortage)
+        {
+            return Problems.From(shortage);
+        }
+
         var result = keyedId is not null
             ? await grains.GetGrain<IOrderGrain>(keyedId).Place(command)
             : await grains.GetGrain<IOrderDeskGrain>(0).Place(command);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace OrderActors.Common;
 
@@ -42,6 +43,19 @@ public sealed class ReadLeases(IGrainFactory grains, TimeProvider time) : IReadL
         return _held.TryGetValue(subject, out var held) && held.Until > asked
             ? Task.FromResult((T?)held.Value)
             : Ask(subject, lease, version, asked);
+    }
+
+    /// <summary>The value held for <paramref name="subject"/>, if one is (never a call).</summary>
+    public bool TryHeld<T>(GrainId subject, [MaybeNullWhen(false)] out T value)
+    {
+        if (_held.TryGetValue(subject, out var held) && held.Until > time.GetTimestamp())
+        {
+            value = (T)held.Value;
+            return true;
+        }
+
+        value = default;
+        return false;
     }
 
     private async Task<T?> Ask<T>(GrainId subject, Func<IReadLeaseHolder?, Task<Leased<T>>> lease, Func<T, int>? version, long asked)

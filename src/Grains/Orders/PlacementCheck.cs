@@ -44,6 +44,38 @@ public static class PlacementCheck
             : (new PlacementFacts(stock, requiresReview), null);
     }
 
+    /// <summary>
+    /// The refusal <see cref="Gather"/> and <see cref="CertainShortage"/> would give, decided from what
+    /// <paramref name="leases"/> holds alone (no call): null unless the customer's flag and every SKU are held and
+    /// together show a certain shortage. The host co-hosting a silo refuses a flash sale's late attempts with it.
+    /// </summary>
+    public static Failure? HeldShortage(IGrainFactory grains, ReadLeases leases, OrderOptions options, PlaceOrder command)
+    {
+        var requested = command.Lines;
+        if (command.OnShortage != ShortagePolicy.Reject || requested.Count is < 1 or > 100 || requested.Any(l => l.Quantity <= 0)
+            || !leases.TryHeld<bool?>(grains.GetGrain<ICustomerGrain>(command.CustomerId).GetGrainId(), out var requiresReview)
+            || requiresReview is not { } review)
+        {
+            return null;
+        }
+
+        var stock = new SkuSnapshot[requested.Count];
+        for (var i = 0; i < requested.Count; i++)
+        {
+            if (!leases.TryHeld(grains.GetGrain<ISkuStockGrain>(requested[i].Sku).GetGrainId(), out SkuSnapshot? held) || held is null)
+            {
+                return null;
+            }
+
+            stock[i] = held;
+        }
+
+        return stock.Select(s => s.Catalog.Currency).Distinct(StringComparer.Ordinal).Count() > 1
+               || requested.Select(l => l.Sku).Distinct(StringComparer.Ordinal).Count() != requested.Count
+            ? null
+            : CertainShortage(options, command, new PlacementFacts(stock, review), Price(requested, stock));
+    }
+
     private static Task<SkuSnapshot?> ReadSku(IGrainFactory grains, ReadLeases leases, string sku)
     {
         var stock = grains.GetGrain<ISkuStockGrain>(sku);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OrderActors.Common;
 using OrderActors.Customers;
 using OrderActors.Inventory;
@@ -89,6 +90,45 @@ public sealed class ReadLeaseTests(ClusterFixture fixture)
         Assert.Equal(OrderStatus.Confirmed, (await desk.Place(one)).Order!.Status);
         Assert.Equal(ErrorCodes.OutOfStock, (await desk.Place(one)).Failure!.Code);
         Assert.Equal(5, (await _s.Stock(tea)).Reserved);
+    }
+
+    [Fact]
+    public async Task A_silo_holding_a_sold_out_sku_and_its_buyer_gives_the_desks_refusal_alone_until_a_receipt()
+    {
+        var tea = await _s.Sku("TEA", 5m, ("SH", 1));
+        var coffee = await _s.Sku("COFFEE", 5m, ("SH", 100));
+        var customer = await _s.Customer();
+        var silo = Silos()[0];
+        var desk = silo.Grains.GetGrain<IOrderDeskGrain>(0);
+        var one = Scenario.Order(customer, ShortagePolicy.Reject, (tea, 1));
+        Assert.Null(Held(silo, one));
+        Assert.Equal(OrderStatus.Confirmed, (await desk.Place(one)).Order!.Status);
+        var refused = (await desk.Place(one)).Failure!;
+        await Read(silo, coffee);
+
+        var held = Held(silo, one)!;
+        Assert.Equal((ErrorCodes.OutOfStock, refused.Detail), (held.Code, held.Detail));
+        Assert.Equal(refused.Items, held.Items);
+        Assert.Equal([tea], Held(silo, Scenario.Order(customer, ShortagePolicy.Reject, (coffee, 1), (tea, 1)))!.Items);
+
+        // What the desk would not refuse: a backorder, an order for review, a buyer or a SKU not held.
+        Assert.Null(Held(silo, Scenario.Order(customer, ShortagePolicy.Backorder, (tea, 1))));
+        Assert.Null(Held(silo, Scenario.Order(customer, ShortagePolicy.Reject, (tea, Options().MaxLineQuantity + 1))));
+        Assert.Null(Held(silo, Scenario.Order(await _s.Customer("other"), ShortagePolicy.Reject, (tea, 1))));
+        Assert.Null(Held(silo, Scenario.Order(customer, ShortagePolicy.Reject, (tea, 1), (await _s.Sku("UNREAD", 1m, ("SH", 5)), 1))));
+        Assert.Null(Held(silo, Scenario.Order(customer, ShortagePolicy.Reject, (coffee, 1))));
+
+        await fixture.Grains.GetGrain<IReplenishmentGrain>(tea).Receive(new ReceiveStock("SH", 1, "test", "test"));
+        Assert.Null(Held(silo, one));
+        Assert.Equal(OrderStatus.Confirmed, (await desk.Place(one)).Order!.Status);
+        Assert.NotNull(Held(silo, one));
+
+        // A buyer who now needs review goes to the queue: the revoked flag is read again, and held as true.
+        await fixture.Grains.GetGrain<ICustomerGrain>(customer).Upsert(new CustomerProfile("customer", null, null, true));
+        Assert.Null(Held(silo, one));
+        Assert.Equal((true, true), await ReadFlag(silo, customer));
+        Assert.Null(Held(silo, one));
+        Assert.Equal(OrderStatus.PendingReview, (await desk.Place(one)).Order!.Status);
     }
 
     [Fact]
@@ -189,6 +229,11 @@ public sealed class ReadLeaseTests(ClusterFixture fixture)
             Assert.True((await Read(silo, sku)).Called);
         }
     }
+
+    private OrderOptions Options() => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IOptions<OrderOptions>>().Value;
+
+    private Failure? Held((ReadLeases Leases, IGrainFactory Grains) silo, PlaceOrder order) =>
+        PlacementCheck.HeldShortage(silo.Grains, silo.Leases, Options(), order);
 
     private async Task<SkuStockState> Stored(string sku)
     {
