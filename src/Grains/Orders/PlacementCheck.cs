@@ -52,9 +52,7 @@ public static class PlacementCheck
     public static Failure? HeldShortage(IGrainFactory grains, ReadLeases leases, OrderOptions options, PlaceOrder command)
     {
         var requested = command.Lines;
-        if (command.OnShortage != ShortagePolicy.Reject || requested.Count is < 1 or > 100 || requested.Any(l => l.Quantity <= 0)
-            || !leases.TryHeld<bool?>(grains.GetGrain<ICustomerGrain>(command.CustomerId).GetGrainId(), out var requiresReview)
-            || requiresReview is not { } review)
+        if (command.OnShortage != ShortagePolicy.Reject || requested.Count is < 1 or > 100 || requested.Any(l => l.Quantity <= 0))
         {
             return null;
         }
@@ -70,10 +68,37 @@ public static class PlacementCheck
             stock[i] = held;
         }
 
+        // Most orders: a warehouse holds every line (the planner would find a candidate).
+        if (OneWarehouseFillsAll(requested, stock)
+            || !leases.TryHeld<bool?>(grains.GetGrain<ICustomerGrain>(command.CustomerId).GetGrainId(), out var requiresReview)
+            || requiresReview is not { } review)
+        {
+            return null;
+        }
+
         return stock.Select(s => s.Catalog.Currency).Distinct(StringComparer.Ordinal).Count() > 1
                || requested.Select(l => l.Sku).Distinct(StringComparer.Ordinal).Count() != requested.Count
             ? null
             : CertainShortage(options, command, new PlacementFacts(stock, review), Price(requested, stock));
+    }
+
+    private static bool OneWarehouseFillsAll(IReadOnlyList<OrderLineRequest> requested, SkuSnapshot[] stock)
+    {
+        foreach (var level in stock[0].Stock.Warehouses)
+        {
+            var fills = true;
+            for (var i = 0; i < requested.Count && fills; i++)
+            {
+                fills = stock[i].Stock.Warehouses.FirstOrDefault(w => w.Warehouse == level.Warehouse) is { } held && held.Available >= requested[i].Quantity;
+            }
+
+            if (fills)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Task<SkuSnapshot?> ReadSku(IGrainFactory grains, ReadLeases leases, string sku)
