@@ -36,6 +36,8 @@ var seedDemo = args.Contains("--seed-demo");
 
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+// Before AddProblemDetails: the problem details service asks its writers in the order they were added.
+builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.AddCode);
 builder.Services.AddExceptionHandler<FaultHandler>();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer(OpenApiDocumentInfo.Apply));

@@ -45,7 +45,10 @@ public sealed class Api
 
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.Location?.ToString(), text);
+        return new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.Location?.ToString(), text)
+        {
+            SentLength = response.Content.Headers.NonValidated.TryGetValues("Content-Length", out var length) ? length.ToString() : null,
+        };
     }
 
     public Task<Reply> Get(string path, string? accept = null) => Send(HttpMethod.Get, path, accept: accept);
@@ -95,6 +98,9 @@ public sealed class Api
 
 public sealed record Reply(HttpStatusCode Status, string? ContentType, string? Location, string Text)
 {
+    /// <summary>The Content-Length header as the server sent it (none for a body sent in chunks).</summary>
+    public string? SentLength { get; init; }
+
     public JsonElement Body => JsonDocument.Parse(Text).RootElement;
 
     public string Code => Body.GetProperty("code").GetString()!;

@@ -73,7 +73,10 @@ public static class Problems
         return problem;
     }
 
-    private static string TypeOf(string code) => $"https://orderactors.dev/problems/{code.Replace('_', '-')}";
+    /// <summary>Where this API's problem types live (API.md).</summary>
+    public const string TypeBase = "https://orderactors.dev/problems/";
+
+    private static string TypeOf(string code) => $"{TypeBase}{code.Replace('_', '-')}";
 
     private static string TitleOf(string code) => code switch
     {

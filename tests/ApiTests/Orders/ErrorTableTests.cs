@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
 
 namespace OrderActors.Tests.Orders;
 
@@ -36,6 +38,20 @@ public sealed class ErrorTableTests(ApiFixture fixture)
         (await _api.Post($"/api/skus/{_api.Key("none")}/receipts", Api.Json(new { warehouse = "SH", quantity = 1 })))
             .AssertProblem(HttpStatusCode.NotFound, "not_found");
         (await _api.Get("/api/no-such-route")).AssertProblem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task Our_problems_go_out_whole_with_their_length_and_a_trace_id_and_a_bare_status_still_gets_one()
+    {
+        var reply = await _api.Post("/api/orders", Api.OrderJson(await _api.Customer(), (_api.Key("none"), 1)));
+        reply.AssertProblem(HttpStatusCode.UnprocessableEntity, "unknown_sku");
+        Assert.Equal(Encoding.UTF8.GetByteCount(reply.Text).ToString(CultureInfo.InvariantCulture), reply.SentLength);
+        Assert.Equal("https://orderactors.dev/problems/unknown-sku", reply.Str("type"));
+        Assert.StartsWith("00-", reply.Str("traceId"), StringComparison.Ordinal);
+
+        var bare = await _api.Get("/api/no-such-route");
+        bare.AssertProblem(HttpStatusCode.NotFound, "not_found");
+        Assert.StartsWith("00-", bare.Str("traceId"), StringComparison.Ordinal);
     }
 
     [Fact]
