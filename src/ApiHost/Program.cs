@@ -76,7 +76,9 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();
-app.UseHttpMetrics();
+// Without exemplars: recording one reads the clock and the trace context, on every request (in a flash sale's
+// profile, about 1% of the API host's CPU).
+app.UseHttpMetrics(o => o.ConfigureMeasurements(m => m.ExemplarPredicate = _ => false));
 app.UseApiSecurity();
 app.UseMiddleware<IdempotencyMiddleware>();
 
