@@ -18,8 +18,7 @@ public static class PlacementCheck
     public static async Task<(PlacementFacts? Facts, Failure? Failure)> Gather(
         IGrainFactory grains, ReadLeases leases, string customerId, IReadOnlyList<OrderLineRequest> requested)
     {
-        if (requested.Count is < 1 or > 100 || requested.Select(l => l.Sku).Distinct(StringComparer.Ordinal).Count() != requested.Count
-            || requested.Any(l => l.Quantity <= 0))
+        if (!WellFormed(requested))
         {
             return (null, Failure.Invalid("An order has 1 to 100 lines, each SKU once, each with a positive quantity."));
         }
@@ -39,7 +38,7 @@ public static class PlacementCheck
         }
 
         var stock = found.Select(s => s!).ToList();
-        return stock.Select(s => s.Catalog.Currency).Distinct(StringComparer.Ordinal).Count() > 1
+        return !OneCurrency(stock)
             ? (null, new Failure(ErrorCodes.CurrencyMismatch, "All lines of an order must be priced in one currency."))
             : (new PlacementFacts(stock, requiresReview), null);
     }
@@ -52,7 +51,7 @@ public static class PlacementCheck
     public static Failure? HeldShortage(IGrainFactory grains, ReadLeases leases, OrderOptions options, PlaceOrder command)
     {
         var requested = command.Lines;
-        if (command.OnShortage != ShortagePolicy.Reject || requested.Count is < 1 or > 100 || requested.Any(l => l.Quantity <= 0))
+        if (command.OnShortage != ShortagePolicy.Reject || !WellFormed(requested))
         {
             return null;
         }
@@ -69,19 +68,25 @@ public static class PlacementCheck
         }
 
         // Most orders: a warehouse holds every line (the planner would find a candidate).
-        if (OneWarehouseFillsAll(requested, stock)
+        if (OneWarehouseFillsAll(requested, stock) || !OneCurrency(stock)
             || !leases.TryHeld<bool?>(grains.GetGrain<ICustomerGrain>(command.CustomerId).GetGrainId(), out var requiresReview)
             || requiresReview is not { } review)
         {
             return null;
         }
 
-        return stock.Select(s => s.Catalog.Currency).Distinct(StringComparer.Ordinal).Count() > 1
-               || requested.Select(l => l.Sku).Distinct(StringComparer.Ordinal).Count() != requested.Count
-            ? null
-            : CertainShortage(options, command, new PlacementFacts(stock, review), Price(requested, stock));
+        return CertainShortage(options, command, new PlacementFacts(stock, review), Price(requested, stock));
     }
 
+    /// <summary>1 to 100 lines, each SKU once, each with a positive quantity.</summary>
+    private static bool WellFormed(IReadOnlyList<OrderLineRequest> requested) =>
+        requested.Count is >= 1 and <= 100 && requested.All(l => l.Quantity > 0)
+        && requested.Select(l => l.Sku).Distinct(StringComparer.Ordinal).Count() == requested.Count;
+
+    private static bool OneCurrency(IReadOnlyList<SkuSnapshot> stock) =>
+        stock.Select(s => s.Catalog.Currency).Distinct(StringComparer.Ordinal).Count() == 1;
+
+    /// <remarks>A warehouse that fills every line fills the first, so only the first SKU's warehouses are tried.</remarks>
     private static bool OneWarehouseFillsAll(IReadOnlyList<OrderLineRequest> requested, SkuSnapshot[] stock)
     {
         foreach (var level in stock[0].Stock.Warehouses)
@@ -89,7 +94,7 @@ public static class PlacementCheck
             var fills = true;
             for (var i = 0; i < requested.Count && fills; i++)
             {
-                fills = stock[i].Stock.Warehouses.FirstOrDefault(w => w.Warehouse == level.Warehouse) is { } held && held.Available >= requested[i].Quantity;
+                fills = WarehousePlanner.Available(stock[i], level.Warehouse) >= requested[i].Quantity;
             }
 
             if (fills)

@@ -57,21 +57,27 @@ public static class WarehousePlanner
         return ([], ranked.Count == 0 ? lines.Select(l => l.Sku).ToList() : ranked[0].Short);
     }
 
+    /// <summary>What <paramref name="stock"/> has available in <paramref name="warehouse"/> (0 where it has none).</summary>
+    public static int Available(SkuSnapshot stock, string warehouse)
+    {
+        foreach (var level in stock.Stock.Warehouses)
+        {
+            if (level.Warehouse == warehouse)
+            {
+                return level.Available;
+            }
+        }
+
+        return 0;
+    }
+
     private static int Available(IReadOnlyList<SkuSnapshot> stock, string sku, string warehouse)
     {
         foreach (var snapshot in stock)
         {
             if (snapshot.Sku == sku)
             {
-                foreach (var level in snapshot.Stock.Warehouses)
-                {
-                    if (level.Warehouse == warehouse)
-                    {
-                        return level.Available;
-                    }
-                }
-
-                return 0;
+                return Available(snapshot, warehouse);
             }
         }
 
