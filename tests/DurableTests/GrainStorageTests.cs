@@ -95,16 +95,10 @@ public sealed class GrainStorageTests(PostgresFixture fixture)
     [Fact]
     public async Task A_snapshot_stored_behind_a_customers_back_does_not_stop_its_later_snapshots()
     {
-        var connectionString = await fixture.Server.CreateDatabaseAsync();
-        await SchemaMigrator.ApplyAsync(connectionString);
-        await using var database = NpgsqlDataSource.Create(connectionString);
-        await using var cluster = await StartCluster(silo => silo.AddPostgresGrainStorage(database, connectionString));
-        var customer = cluster.Client.GetGrain<ICustomerGrain>("C-RACE");
-        await customer.Upsert(new CustomerProfile("Ada", null, null, false));
-        var start = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
-        Task Track(int i) => customer.TrackOrder(
-            new CustomerOrder($"o{i:D3}", OrderStatus.Confirmed, Channel.Web, 10m, 0m, "CNY", start.AddMinutes(i), 2),
-            new Notification($"o{i:D3}:confirmation", NotificationKinds.OrderConfirmation, "confirmed", start.AddMinutes(i), $"o{i:D3}"));
+        await using var storage = await PostgresCluster();
+        var (database, cluster) = (storage.Database, storage.Cluster);
+        var customer = await Customer(cluster, "C-RACE");
+        Task Track(int i) => Report(customer, i);
         for (var i = 0; i < 30; i++)
         {
             await Track(i);
@@ -140,6 +134,23 @@ public sealed class GrainStorageTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task A_customer_given_two_hundred_order_reports_at_once_keeps_them_all_in_far_fewer_writes()
+    {
+        await using var storage = await PostgresCluster();
+        var (database, cluster) = (storage.Database, storage.Cluster);
+        var customer = await Customer(cluster, "C-BUSY");
+
+        // Each answered only once stored; reports that arrive while a write runs go together in the next one.
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Report(customer, i)));
+
+        var writes = await Scalar<int>(database, "SELECT version FROM orderactors_grain_state WHERE grain_id = 'customer/C-BUSY' AND state_name = 'customer'");
+        Assert.InRange(writes, 2, 100);
+        await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(200, (await customer.ListOrders(null, 300, null)).Items.Count);
+        Assert.Equal(200, (await customer.ListNotifications(500)).Count);
+    }
+
+    [Fact]
     public async Task An_order_placed_under_a_fresh_id_is_stored_without_a_read_and_a_taken_id_is_never_overwritten()
     {
         var connectionString = await fixture.Server.CreateDatabaseAsync();
@@ -167,6 +178,39 @@ public sealed class GrainStorageTests(PostgresFixture fixture)
         Assert.Equal(1, stored!.Lines.Single().Quantity);
         Assert.Equal(OrderStatus.Confirmed, stored.Status);
         Assert.Equal(1, (await second.Client.GetGrain<ISkuStockGrain>("TEA").Get())!.Stock.Reserved);
+    }
+
+    /// <summary>A fresh database with our schema, and a one-silo cluster storing grain state in it.</summary>
+    private async Task<StoredCluster> PostgresCluster()
+    {
+        var connectionString = await fixture.Server.CreateDatabaseAsync();
+        await SchemaMigrator.ApplyAsync(connectionString);
+        var database = NpgsqlDataSource.Create(connectionString);
+        return new(database, await StartCluster(silo => silo.AddPostgresGrainStorage(database, connectionString)));
+    }
+
+    private sealed record StoredCluster(NpgsqlDataSource Database, InProcessTestCluster Cluster) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Cluster.DisposeAsync();
+            await Database.DisposeAsync();
+        }
+    }
+
+    private static async Task<ICustomerGrain> Customer(InProcessTestCluster cluster, string id)
+    {
+        var customer = cluster.Client.GetGrain<ICustomerGrain>(id);
+        await customer.Upsert(new CustomerProfile("Ada", null, null, false));
+        return customer;
+    }
+
+    /// <summary>The customer's <paramref name="i"/>th order, confirmed, with its notice.</summary>
+    private static Task Report(ICustomerGrain customer, int i)
+    {
+        var at = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero).AddMinutes(i);
+        return customer.TrackOrder(new CustomerOrder($"o{i:D3}", OrderStatus.Confirmed, Channel.Web, 10m, 0m, "CNY", at, 2),
+            new Notification($"o{i:D3}:confirmation", NotificationKinds.OrderConfirmation, "confirmed", at, $"o{i:D3}"));
     }
 
     private static async Task<InProcessTestCluster> StartCluster(Action<ISiloBuilder> storage)

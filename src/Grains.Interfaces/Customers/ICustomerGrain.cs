@@ -20,8 +20,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave, Alias("LeaseReviewFlag")] Task<Leased<bool?>> LeaseReviewFlag(IReadLeaseHolder? holder);
 
-    /// <summary>Record or update one of the customer's orders, with an optional notice for the customer.</summary>
-    [Alias("TrackOrder")] Task TrackOrder(CustomerOrder order, Notification? notice);
+    /// <summary>
+    /// Record or update one of the customer's orders, with an optional notice for the customer; answered once stored.
+    /// Interleaves with the customer's other calls: it changes only the history and the segment, in one turn, and its
+    /// write is shared with whatever else is being written (group commit), so a customer placing many orders at once
+    /// does not make each wait for the writes of the ones before.
+    /// </summary>
+    [AlwaysInterleave, Alias("TrackOrder")] Task TrackOrder(CustomerOrder order, Notification? notice);
 
     /// <param name="cursor">Opaque, from the previous page's <c>NextCursor</c>.</param>
     [Alias("ListOrders")] Task<CustomerOrderPage> ListOrders(OrderStatus? status, int limit, string? cursor);

@@ -19,6 +19,7 @@ public sealed partial class CustomerGrain(
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private SnapshotSchedule<CustomerHistorySnapshot>? _snapshots;
+    private GroupCommit? _commit;
 
     private CustomerState State => store.State;
 
@@ -173,9 +174,11 @@ public sealed partial class CustomerGrain(
 
     /// <summary>
     /// Writes the state, with a wider window to lend the review flag in when it is closing; once the history's
-    /// changes are many, its snapshot follows (the caller does not wait for it).
+    /// changes are many, its snapshot follows (the caller does not wait for it). One write runs at a time, and it
+    /// covers every change made before it started (<see cref="GroupCommit"/>): <see cref="TrackOrder"/> interleaves
+    /// with the other calls, so several may be waiting for a write at once.
     /// </summary>
-    private Task Write() => _leases!.Write(() =>
+    private Task Write() => (_commit ??= new GroupCommit(() => _leases!.Write(() =>
         (_snapshots ??= new(history, CustomerHistory.SnapshotAfter, logger, CustomerId))
-            .WriteState(store, History.Changes.Count, History.Copy, History.Compacted));
+            .WriteState(store, History.Changes.Count, History.Copy, History.Compacted)))).Write();
 }

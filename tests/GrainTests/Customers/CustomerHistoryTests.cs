@@ -136,4 +136,37 @@ public sealed class CustomerHistoryTests(ClusterFixture fixture)
         Assert.Equal(now.LastOrderAt, reloaded.LastOrderAt);
         Assert.Equal(now.ChannelMix, reloaded.ChannelMix);
     }
+    [Fact]
+    public async Task Concurrent_reports_a_profile_change_and_service_records_all_land_and_read_back_after_reactivation()
+    {
+        var id = await _s.Customer("busy");
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+
+        // Reports interleave with each other and with the customer's other calls, and share its writes: every one
+        // must be kept, and none may make a write fail for another (two writes at once would conflict).
+        var work = Enumerable.Range(0, 150).Select(i => customer.TrackOrder(Report(i, OrderStatus.Confirmed, 2), Notice(i)))
+            .Concat(Enumerable.Range(0, 150).Where(i => i % 5 == 0).Select(i => customer.TrackOrder(Report(i, OrderStatus.Shipped, 4), null)))
+            .Concat([customer.Upsert(new CustomerProfile("Busy Bee", "bee@example.com", null, false))])
+            .Concat(Enumerable.Range(0, 5).Select(i => (Task)customer.AddServiceRecord("phone", $"call {i}", null, "agent")))
+            .ToList();
+        await Task.WhenAll(work);
+
+        async Task Check()
+        {
+            var orders = await customer.ListOrders(null, 200, null);
+            Assert.Equal(150, orders.Items.Count);
+            Assert.Equal(30, orders.Items.Count(o => o.Status == OrderStatus.Shipped));
+            Assert.Equal(150, (await customer.ListNotifications(500)).Count);
+            var snapshot = (await customer.Get())!;
+            Assert.Equal("Busy Bee", snapshot.Profile.Name);
+            Assert.Equal(150, snapshot.Stats.OrderCount);
+            var (records, _) = await customer.ListServiceRecords(10, null);
+            Assert.Equal(5, records.Count);
+            Assert.Equal(5, records.Select(r => r.RecordId).Distinct().Count());
+        }
+
+        await Check();
+        await fixture.DeactivateAll();
+        await Check();
+    }
 }
