@@ -7,7 +7,7 @@ using OrderActors.Bench;
 // each system's ratio to the baseline. --process names a system's server processes (for the scale workload's memory; alternatives separated by '|').
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: bench <flash-sale|steady|mixed|scale|noop> --target <system>=<url> [--target ...] [--process <system>=<command line part>] [--rounds 3] [--warm-up-seconds 30] [--orders N (steady: 5000 at fixed concurrency; scale: 200000)] [--key dev-admin]");
+    Console.WriteLine("usage: bench <flash-sale|steady|mixed|scale|noop> --target <system>=<url> [--target ...] [--process <system>=<command line part>] [--rounds 3] [--warm-up-seconds 30] [--orders N (steady: 5000 at fixed concurrency; scale: 200000)] [--key dev-admin] [--client lean|httpclient (lean: bench/OrderActors.Bench/LeanHttp.cs)]");
     return 2;
 }
 
@@ -18,6 +18,7 @@ var rounds = 3;
 var warmUpSeconds = 30.0;
 int? orders = null;
 var key = "dev-admin";
+var client = HttpClientKind.Lean;
 for (var i = 1; i < args.Length - 1; i += 2)
 {
     switch (args[i])
@@ -41,6 +42,9 @@ for (var i = 1; i < args.Length - 1; i += 2)
             break;
         case "--key":
             key = args[i + 1];
+            break;
+        case "--client":
+            client = Enum.Parse<HttpClientKind>(args[i + 1], ignoreCase: true);
             break;
     }
 }
@@ -68,7 +72,11 @@ for (var warmUp = 1; workload != "scale" && warmedFor.Values.Any(s => s < warmUp
     foreach (var (system, url) in targets.Where(t => warmedFor[t.System] < warmUpSeconds))
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await run(new Api(url, key, 128), system, -warmUp);
+        using (var api = new Api(url, key, 128, client))
+        {
+            await run(api, system, -warmUp);
+        }
+
         warmedFor[system] += clock.Elapsed.TotalSeconds;
         Console.Error.WriteLine($"  {system}: warm-up round {warmUp} done (not counted; warmed for {warmedFor[system]:0} s)");
     }
@@ -78,7 +86,8 @@ for (var round = 1; round <= rounds; round++)
 {
     foreach (var (system, url) in targets)
     {
-        var measured = await run(new Api(url, key, 128), system, round);
+        using var api = new Api(url, key, 128, client);
+        var measured = await run(api, system, round);
         foreach (var result in measured)
         {
             results.Add(result);
