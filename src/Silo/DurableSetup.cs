@@ -96,7 +96,7 @@ public static class DurableSetup
     }
 
     /// <summary>
-    /// Every named grain storage in PostgreSQL (<see cref="PostgresGrainStorage"/>), with the ADO.NET provider of
+    /// Every named grain storage in PostgreSQL (<see cref="RowGrainStorage"/> over <see cref="GrainStateTable"/>), with the ADO.NET provider of
     /// earlier builds behind each to read what they stored.
     /// </summary>
     public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, NpgsqlDataSource database, string connectionString)
@@ -106,7 +106,8 @@ public static class DurableSetup
         silo.Services.TryAddSingleton<UnwrittenGrains>();
         foreach (var name in StorageNames.All)
         {
-            silo.Services.AddGrainStorage(name, (sp, storage) => ActivatorUtilities.CreateInstance<PostgresGrainStorage>(sp, storage));
+            silo.Services.AddGrainStorage(name, (sp, storage) => ActivatorUtilities.CreateInstance<RowGrainStorage>(
+                sp, storage, sp.GetRequiredService<GrainStateTable>(), sp.GetRequiredService<LegacyGrainState>()));
 
             // Earlier builds stored state through the ADO.NET provider; it stays to read that state until its
             // grains write again.

@@ -1,3 +1,4 @@
+using OrderActors.Silo.Storage;
 using OrderActors.Silo.Streaming;
 using System.Net;
 using Microsoft.Extensions.Configuration;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Options;
 using OrderActors.Common;
 using OrderActors.Orders;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Statistics;
 using Orleans.Storage;
@@ -74,10 +76,21 @@ public static class SiloSetup
         silo.Services.AddOptions<DevelopmentClusterMembershipOptions>().PostConfigure(o =>
             o.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, configuration.GetValue("Orleans:SiloPort", EndpointOptions.DEFAULT_SILO_PORT)));
 
-        return silo.AddInMemoryProviders().AddOrderActorsGrains(configuration);
+        // One silo: its grains' state can live in its own memory (InProcessStateRows), without a storage grain.
+        silo.Services.TryAddSingleton<InProcessStateRows>();
+        foreach (var name in StorageNames.All)
+        {
+            silo.Services.AddGrainStorage(name, (sp, storage) =>
+                ActivatorUtilities.CreateInstance<RowGrainStorage>(sp, storage, sp.GetRequiredService<InProcessStateRows>()));
+        }
+
+        return silo.AddInMemoryRemindersAndStreams().AddOrderActorsGrains(configuration);
     }
 
-    /// <summary>Grain storage, reminders and streams held in memory: lost when the silo stops.</summary>
+    /// <summary>
+    /// Grain storage, reminders and streams held in memory, lost when the silo stops, for clusters of several silos in
+    /// one process (tests): the state goes through Orleans' memory storage grain, which every silo of the cluster reaches.
+    /// </summary>
     public static ISiloBuilder AddInMemoryProviders(this ISiloBuilder silo)
     {
         foreach (var name in StorageNames.All)
@@ -88,6 +101,11 @@ public static class SiloSetup
                 options.Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
         }
 
+        return silo.AddInMemoryRemindersAndStreams();
+    }
+
+    private static ISiloBuilder AddInMemoryRemindersAndStreams(this ISiloBuilder silo)
+    {
         silo.UseInMemoryReminderService();
         silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(o => o.Configure(StreamDelivery.Configure)));
         return silo;

@@ -12,7 +12,7 @@ public sealed record StoredState(byte[]? Payload, int Version);
 /// of many concurrent requests in one statement and one commit instead of one each. Each row is still
 /// written only if its version is the one its grain read, so a stale activation cannot overwrite a newer one.
 /// </summary>
-public sealed class GrainStateTable
+public sealed class GrainStateTable : IGrainStateRows
 {
     private readonly NpgsqlDataSource _database;
     private readonly string _serviceId;

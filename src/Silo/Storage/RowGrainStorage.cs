@@ -9,13 +9,15 @@ using Orleans.Storage;
 namespace OrderActors.Silo.Storage;
 
 /// <summary>
-/// A named grain storage of the durable mode over the silo's <see cref="GrainStateTable"/>: state serialized
-/// by Orleans' binary serializer, the row version as the ETag, a version conflict reported as
-/// <see cref="InconsistentStateException"/>. State written by earlier builds (the ADO.NET provider's table)
-/// is read through <paramref name="legacy"/> when this table has no row yet, and moves here on the next write.
+/// A named grain storage over a table of rows, one per grain state (<see cref="IGrainStateRows"/>): PostgreSQL's in
+/// the durable mode (<see cref="GrainStateTable"/>), the process's own in the embedded mode
+/// (<see cref="InProcessStateRows"/>). State is serialized by Orleans' binary serializer, the row version is the
+/// ETag, and a version conflict is reported as <see cref="InconsistentStateException"/>. In the durable mode, state
+/// written by earlier builds (the ADO.NET provider's table) is read through <paramref name="legacy"/> when this table
+/// has no row yet, and moves here on the next write.
 /// </summary>
-public sealed class PostgresGrainStorage(
-    string name, GrainStateTable table, LegacyGrainState legacy, UnwrittenGrains unwritten, Serializer serializer, IActivatorProvider activators)
+public sealed class RowGrainStorage(
+    string name, IGrainStateRows table, UnwrittenGrains unwritten, Serializer serializer, IActivatorProvider activators, LegacyGrainState? legacy = null)
     : IGrainStorage
 {
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -29,7 +31,7 @@ public sealed class PostgresGrainStorage(
         }
 
         var row = await table.Read(grainId.ToString(), stateName);
-        if (row is null && await legacy.Storage(name) is { } earlier)
+        if (row is null && legacy is not null && await legacy.Storage(name) is { } earlier)
         {
             // No row here yet: a grain stored by an earlier build keeps its state; its first write inserts the row.
             await earlier.ReadStateAsync(stateName, grainId, grainState);
