@@ -286,7 +286,7 @@ public sealed class LeanHttp(Uri baseAddress, string apiKey, int connections) : 
 
         private static bool Contains(ReadOnlySpan<byte> value, ReadOnlySpan<byte> token)
         {
-            Span<byte> lower = stackalloc byte[value.Length];
+            Span<byte> lower = value.Length <= 256 ? stackalloc byte[value.Length] : new byte[value.Length];
             Ascii.ToLower(value, lower, out _);
             return lower.IndexOf(token) >= 0;
         }

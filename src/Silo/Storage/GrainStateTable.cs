@@ -3,9 +3,6 @@ using NpgsqlTypes;
 
 namespace OrderActors.Silo.Storage;
 
-/// <summary>A row of grain state as read: <see cref="Payload"/> is null when the state was cleared.</summary>
-public sealed record StoredState(byte[]? Payload, int Version);
-
 /// <summary>
 /// The grain state of one silo, all storage names together, in <c>orderactors_grain_state</c>. Reads and
 /// writes are batched (<see cref="Batcher{T}"/>): a silo placing orders writes the orders, stock and customers
@@ -30,7 +27,7 @@ public sealed class GrainStateTable : IGrainStateRows
     /// <summary>Write statements run so far (each covers one or more writes).</summary>
     public long WriteStatements => _writes.Statements;
 
-    /// <returns>The stored row, or null when the grain never stored this state.</returns>
+    /// <inheritdoc/>
     public Task<StoredState?> Read(string grainId, string stateName)
     {
         var request = new ReadRequest(grainId, stateName);
@@ -38,11 +35,7 @@ public sealed class GrainStateTable : IGrainStateRows
         return request.Result.Task;
     }
 
-    /// <summary>
-    /// Stores <paramref name="payload"/> (null clears) if the row is still at <paramref name="expectedVersion"/>
-    /// (null: no row yet).
-    /// </summary>
-    /// <returns>The new version, or null when the row was at another version (nothing was written).</returns>
+    /// <inheritdoc/>
     public Task<int?> Write(string grainId, string stateName, byte[]? payload, int? expectedVersion)
     {
         var request = new WriteRequest(grainId, stateName, payload, expectedVersion);

@@ -2,20 +2,6 @@ using System.Collections.Concurrent;
 
 namespace OrderActors.Silo.Storage;
 
-/// <summary>The rows a <see cref="RowGrainStorage"/> keeps grain state in: one per grain and state name, with a version.</summary>
-public interface IGrainStateRows
-{
-    /// <returns>The stored row, or null when the grain never stored this state.</returns>
-    Task<StoredState?> Read(string grainId, string stateName);
-
-    /// <summary>
-    /// Stores <paramref name="payload"/> (null clears) if the row is still at <paramref name="expectedVersion"/>
-    /// (null: no row yet).
-    /// </summary>
-    /// <returns>The new version, or null when the row was at another version (nothing was written).</returns>
-    Task<int?> Write(string grainId, string stateName, byte[]? payload, int? expectedVersion);
-}
-
 /// <summary>
 /// The embedded mode's grain state: the rows in this process's memory, lost when it stops. Each write is checked
 /// against the version its grain read, as in PostgreSQL. Orleans' memory storage sent every read and write through
@@ -26,9 +12,11 @@ public sealed class InProcessStateRows : IGrainStateRows
 {
     private readonly ConcurrentDictionary<(string GrainId, string StateName), StoredState> _rows = new();
 
+    /// <inheritdoc/>
     public Task<StoredState?> Read(string grainId, string stateName) =>
         Task.FromResult(_rows.TryGetValue((grainId, stateName), out var row) ? row : null);
 
+    /// <inheritdoc/>
     public Task<int?> Write(string grainId, string stateName, byte[]? payload, int? expectedVersion)
     {
         var key = (grainId, stateName);
