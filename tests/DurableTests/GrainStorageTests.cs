@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OrderActors.Common;
 using OrderActors.Customers;
+using OrderActors.Ledger;
 using OrderActors.Orders;
 using OrderActors.Silo;
 using OrderActors.Silo.Database;
@@ -148,6 +149,36 @@ public sealed class GrainStorageTests(PostgresFixture fixture)
         await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         Assert.Equal(200, (await customer.ListOrders(null, 300, null)).Items.Count);
         Assert.Equal(200, (await customer.ListNotifications(500)).Count);
+    }
+
+    [Fact]
+    public async Task A_ledger_shard_day_writes_no_more_than_a_page_however_long_its_journal_grows()
+    {
+        await using var storage = await PostgresCluster();
+        var (database, cluster) = (storage.Database, storage.Cluster);
+        var shard = cluster.Client.GetGrain<ILedgerShardGrain>("2026-11-01/3");
+        const string row = "SELECT octet_length(payload) FROM orderactors_grain_state WHERE grain_id = 'ledger-shard/2026-11-01/3'";
+        var at = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+        JournalEntry Entry(int i) => new($"pay-{i:D3}", at.AddSeconds(i), "payment", $"o{i:D3}", null, $"payment of order o{i:D3}",
+            [new JournalLine("1001-cash", 10m + i, 0m), new JournalLine("2201-customer-deposits", 0m, 10m + i)]);
+
+        for (var i = 0; i < 60; i++)
+        {
+            await shard.Post([Entry(i)]);
+        }
+
+        var withSixty = await Scalar<int>(database, row);
+        for (var i = 60; i < 300; i++)
+        {
+            await shard.Post([Entry(i)]);
+        }
+
+        // 300 entries: four sealed pages of their own and 44 open, where a whole-journal row would be five times the 60's.
+        Assert.InRange(await Scalar<int>(database, row), 1, withSixty);
+        Assert.Equal(4L, await Scalar<long>(database, "SELECT count(*) FROM orderactors_grain_state WHERE grain_id LIKE 'journal-page/2026-11-01/3#%'"));
+        await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(300, (await shard.Journal()).Count);
+        Assert.Equal(Enumerable.Range(0, 300).Sum(i => 10m + i), (await shard.Balances())["1001-cash"]);
     }
 
     [Fact]
