@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OrderActors.Common;
 using OrderActors.Customers;
+using OrderActors.Inventory;
 using OrderActors.Ledger;
 using OrderActors.Orders;
 using OrderActors.Silo;
@@ -179,6 +180,30 @@ public sealed class GrainStorageTests(PostgresFixture fixture)
         await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         Assert.Equal(300, (await shard.Journal()).Count);
         Assert.Equal(Enumerable.Range(0, 300).Sum(i => 10m + i), (await shard.Balances())["1001-cash"]);
+    }
+
+    [Fact]
+    public async Task The_inventory_registry_writes_no_more_than_a_page_however_many_skus_the_catalog_holds()
+    {
+        await using var storage = await PostgresCluster();
+        var (database, cluster) = (storage.Database, storage.Cluster);
+        var registry = cluster.Client.GetGrain<IInventoryRegistryGrain>(0);
+        const string row = "SELECT octet_length(payload) FROM orderactors_grain_state WHERE grain_id LIKE 'inventory-registry/%'";
+        var skus = Enumerable.Range(0, 300).Select(i => $"CATALOG-SKU-{i:D4}").ToList();
+
+        foreach (var sku in skus.Take(60))
+        {
+            await registry.AddSku(sku);
+        }
+
+        var withSixty = await Scalar<int>(database, row);
+        await Task.WhenAll(skus.Skip(60).Select(registry.AddSku));
+
+        // 300 SKUs: four sealed pages and 44 open, where a whole-catalog row would be five times the 60's.
+        Assert.InRange(await Scalar<int>(database, row), 1, withSixty);
+        Assert.Equal(4L, await Scalar<long>(database, "SELECT count(*) FROM orderactors_grain_state WHERE grain_id LIKE 'id-page/inventory/skus#%'"));
+        await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(skus, await registry.Skus());
     }
 
     [Fact]
