@@ -13,7 +13,7 @@ shift $(( $# < 2 ? $# : 2 ))   # anything after the rounds goes to the bench too
 state="$root/.cluster"
 export ASPNETCORE_ENVIRONMENT=Development
 # Every .NET process here (the baseline, the embedded host, the cluster, this tool) with the cluster script's first
-# generation of 32 MB: this machine's default is a few MB (README, Performance), and both sides get the same.
+# generation of 32 MB: this machine's default is a few MB (bench/HISTORY.md), and both sides get the same.
 export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x2000000}
 # And with its tiering setting: hot methods counted for optimized code from their first calls.
 export DOTNET_TC_CallCountingDelayMs=${DOTNET_TC_CallCountingDelayMs:-0}

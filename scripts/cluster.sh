@@ -81,10 +81,10 @@ up() {
   export ConnectionStrings__OrderActors="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=orderactors"
   export Orleans__AdvertisedIP=127.0.0.1 ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
   # A first generation of 32 MB in every process, whose workstation collector otherwise starts a collection every
-  # few MB of allocation: a flash sale's attempts/s rose by about half (README, Performance). Set it to override.
+  # few MB of allocation: a flash sale's attempts/s rose by about half (bench/HISTORY.md). Set it to override.
   export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x2000000}
   # Hot methods counted for optimized code from their first calls, not after 100 ms with no new method compiled
-  # (silos keep compiling new methods for minutes): a flash sale's burst then runs optimized (README, Performance).
+  # (silos keep compiling new methods for minutes): a flash sale's burst then runs optimized (bench/HISTORY.md).
   export DOTNET_TC_CallCountingDelayMs=${DOTNET_TC_CallCountingDelayMs:-0}
   local silo_dir="$root/src/Silo/bin/$configuration/net10.0" api_dir="$root/src/ApiHost/bin/$configuration/net10.0"
   (cd "$silo_dir" && dotnet OrderActors.Silo.dll migrate >"$state/logs/migrate.log" 2>&1) || { cat "$state/logs/migrate.log"; exit 1; }
@@ -93,7 +93,7 @@ up() {
   if [ "$api_mode" = silo ]; then
     headless=$((silos - 1))
     api_args=(--silo)
-    # The workstation collector: the API host holds the orders it places (see README, Performance).
+    # The workstation collector: the API host holds the orders it places (see bench/HISTORY.md).
     api_env=(Orleans__SiloPort=$((11110 + silos)) Orleans__GatewayPort=$((29999 + silos)) DOTNET_gcServer=0)
   fi
   for i in $(seq 1 "$headless"); do
