@@ -5,7 +5,8 @@ namespace OrderActors.Inventory;
 /// <remarks>
 /// SKUs, transfers and cycle counts only ever grow, so each is a paged log (<see cref="PagedLog{TEntry}"/>): a new
 /// SKU writes the open page, not the whole catalog, and a catalog of any size is loaded at the same cost per SKU.
-/// What the lists hold is kept in memory, read back from the pages on activation.
+/// What the lists hold is kept in memory, read back from the pages on activation. A failed write deactivates the grain
+/// (StorageFaultFilter), so what it took into memory is never kept as stored.
 /// </remarks>
 [GrainType("inventory-registry")]
 public sealed class InventoryRegistryGrain(
@@ -48,7 +49,6 @@ public sealed class InventoryRegistryGrain(
         }
     }
 
-    // A failed write deactivates this grain (StorageFaultFilter): what it took in memory is not kept as stored.
     public async Task AddSku(string sku)
     {
         if (_skus.Add(sku))
