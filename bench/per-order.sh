@@ -4,17 +4,41 @@
 # the machine's busy CPU (all processes, this tool included) and its split by process (PostgreSQL, the API host,
 # the other silos, this tool), PostgreSQL commits, grain state rows inserted and
 # updated, stream queue rows and WAL bytes; then the round's closed-loop orders/s. Stops the cluster.
-#   bench/per-order.sh [rounds]     (extra settings go through the environment, e.g. Streams__OrderEventWindow=00:00:00.050)
+# With "embedded", the same for an embedded host started as bench/run.sh starts it (40,000 orders a round, so that the
+# window falls in the closed loop; the machine's CPU and its split between the host and this tool).
+#   bench/per-order.sh [rounds] [durable|embedded]   (extra settings go through the environment, e.g. Streams__OrderEventWindow=00:00:00.050)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-2}
+system=${2:-durable}
 log=$(mktemp)
-trap 'scripts/cluster.sh down >/dev/null 2>&1 || true; rm -f "$log"' EXIT
+embedded_host="OrderActors.ApiHost.dll --embedded --urls http://localhost:5070"
+case "$system" in
+  durable) url=http://localhost:5080; orders=20000 ;;
+  embedded) url=http://localhost:5070; orders=40000 ;;
+  *) echo "usage: bench/per-order.sh [rounds] [durable|embedded]" >&2; exit 2 ;;
+esac
+stop() {
+  if [ "$system" = durable ]; then scripts/cluster.sh down >/dev/null 2>&1 || true
+  else pkill -f "$embedded_host" 2>/dev/null || true; fi
+}
+trap 'stop; rm -f "$log"' EXIT
 
 dotnet build bench/OrderActors.Bench -c Release --nologo -v quiet >/dev/null
-scripts/cluster.sh up >/dev/null
-# commits, state rows inserted, updated, stream rows, WAL bytes; then the machine's busy and idle jiffies
+if [ "$system" = durable ]; then
+  scripts/cluster.sh up >/dev/null
+else
+  dotnet build src/ApiHost -c Release --nologo -v quiet >/dev/null
+  export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x2000000} \
+    DOTNET_TC_CallCountingDelayMs=${DOTNET_TC_CallCountingDelayMs:-0} \
+    RateLimits__PermitsPerSecond=${RateLimits__PermitsPerSecond:-1000000} RateLimits__Burst=${RateLimits__Burst:-1000000}
+  (cd src/ApiHost/bin/Release/net10.0 && ConnectionStrings__OrderActors= Orleans__SiloPort=21111 Orleans__GatewayPort=31000 \
+    nohup dotnet $embedded_host >/dev/null 2>&1 &)
+  for _ in $(seq 1 60); do curl -sf "$url/health/ready" >/dev/null && break; sleep 1; done
+fi
+# commits, state rows inserted, updated, stream rows, WAL bytes (zeros for the embedded host); then the machine's busy and idle jiffies
 snapshot() {
+  if [ "$system" = embedded ]; then echo "0 0 0 0 0 $(awk '/^cpu /{print $2+$3+$4+$7+$8, $5+$6}' /proc/stat)"; return; fi
   echo "$(scripts/cluster.sh psql -Atc "
     SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = 'orderactors'), n_tup_ins, n_tup_upd,
            (SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'orderactors_stream_queue'),
@@ -23,6 +47,7 @@ snapshot() {
 }
 # CPU jiffies (user + system) of the processes whose command line matches each pattern, in this order
 groups=("postgres" "OrderActors.ApiHost" "OrderActors.Silo.dll" "OrderActors.Bench")
+if [ "$system" = embedded ]; then groups=("$embedded_host" "OrderActors.Bench"); fi
 split() {
   local pattern pid total out=""
   for pattern in "${groups[@]}"; do
@@ -39,11 +64,18 @@ await() { for _ in $(seq 1 6000); do grep -q "$(line "$1" "$2")" "$log" && retur
 placed() { grep "$(line "$1" "$2")" "$log" | sed 's/.*: \([0-9]*\)\/.*/\1/'; }
 
 dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll steady --rounds "$rounds" \
-  --orders 20000 --target durable=http://localhost:5080 >"$log" 2>&1 &
+  --orders "$orders" --target "$system=$url" >"$log" 2>&1 &
 bench=$!
 for round in $(seq 1 "$rounds"); do
   await "$round" 5; first=$(snapshot); cpu_first=$(split); from=$(placed "$round" 5)
   await "$round" 10; last=$(snapshot); cpu_last=$(split); to=$(placed "$round" 10)
+  if [ "$system" = embedded ]; then
+    echo "$first $last $from $to $cpu_first $cpu_last" | awk -v round="$round" -v hz="$(getconf CLK_TCK)" '{
+      n = $16 - $15
+      printf "round %d: %d orders in 5 s; per order: CPU %.3f ms (machine idle %.0f%%); embedded host %.3f ms, bench tool %.3f\n",
+        round, n, ($13 - $6) * 1000 / hz / n, 100 * ($14 - $7) / (($13 - $6) + ($14 - $7)), ($19 - $17) * 1000 / hz / n, ($20 - $18) * 1000 / hz / n }'
+    continue
+  fi
   echo "$first $last $from $to $cpu_first $cpu_last" | awk -v round="$round" -v hz="$(getconf CLK_TCK)" '{
     n = $16 - $15
     printf "round %d: %d orders in 5 s; per order: CPU %.2f ms (machine idle %.0f%%), commits %.2f, state rows inserted %.2f, updated %.2f, stream rows %.2f, WAL %.1f KB\n",
