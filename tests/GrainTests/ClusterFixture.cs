@@ -29,7 +29,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["Idempotency:TakeOverAfter"] = "00:00:02",
         }).Build();
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.AddInMemoryProviders().AddOrderActorsGrains(configuration));
+        builder.ConfigureSilo((_, silo) => silo.AddInMemoryProviders().AddOrderActorsGrains(configuration)
+            .AddIncomingGrainCallFilter<UnreachableReceivers>());
         builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider));
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -9,6 +9,7 @@ public sealed partial class SkuStockGrain
 {
     private static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(200);
     private IGrainTimer? _flush;
+    private bool _delivering;
 
     /// <summary>Applies one movement to a warehouse and records it; persisted with the state by <see cref="Commit"/>.</summary>
     private void Move(string warehouse, MovementKind kind, int onHandDelta, int reservedDelta, string actor, string? reference)
@@ -35,19 +36,18 @@ public sealed partial class SkuStockGrain
     }
 
     /// <summary>
-    /// Persists the change with its movements, then raises or clears the low-stock alert. Movements are
-    /// published in batches a moment later, off the caller's path; the persisted log covers a crash.
+    /// Persists the change with its movements and any alert it raises or clears, then passes the alert on. Movements
+    /// are published in batches a moment later, off the caller's path; the persisted log covers a crash.
     /// </summary>
     private async Task Commit()
     {
-        var alert = EvaluateAlert();
-        await WriteBatched();
-        if (alert is not null)
+        if (EvaluateAlert() is { } alert)
         {
-            await GrainFactory.GetGrain<IInventoryRegistryGrain>(0).SetAlert(alert);
-            await TryPublish(StreamNames.StockAlerts, Sku, alert);
+            State.AlertOutbox.Add(alert);
         }
 
+        await WriteBatched();
+        await Deliver();
         if (State.LedgerOutbox.Count > 0)
         {
             await PostLedger();
@@ -55,9 +55,54 @@ public sealed partial class SkuStockGrain
 
         if (State.Movements.PublishedThrough < State.MovementSequence)
         {
-            _flush ??= this.RegisterGrainTimer(FlushMovements, new GrainTimerCreationOptions(FlushDelay, FlushDelay) { KeepAlive = true });
+            StartFlushing();
         }
     }
+
+    /// <summary>
+    /// Passes stored alerts to the inventory registry (and the alert stream) and stored notices to operations' board,
+    /// oldest first. The change they come from is written and its caller is answered whatever happens here: a grain
+    /// that cannot be reached (its silo just died) leaves them in the outboxes for the flush timer, and a caller that
+    /// was told its receipt failed would send it again. Both receivers keep one of each (by SKU, by notice id), so a
+    /// crash before the outboxes' next write delivers the same ones again, harmlessly.
+    /// </summary>
+    private async Task Deliver()
+    {
+        if (_delivering || (State.AlertOutbox.Count == 0 && State.NoticeOutbox.Count == 0))
+        {
+            return;
+        }
+
+        _delivering = true;
+        try
+        {
+            while (State.AlertOutbox.Count > 0)
+            {
+                var alert = State.AlertOutbox[0];
+                await GrainFactory.GetGrain<IInventoryRegistryGrain>(0).SetAlert(alert);
+                State.AlertOutbox.RemoveAt(0);
+                await TryPublish(StreamNames.StockAlerts, Sku, alert);
+            }
+
+            while (State.NoticeOutbox.Count > 0)
+            {
+                await Notices.Post(State.NoticeOutbox[0]);
+                State.NoticeOutbox.RemoveAt(0);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogDeliveryFailed(logger, ex, Sku, State.AlertOutbox.Count, State.NoticeOutbox.Count);
+            StartFlushing();
+        }
+        finally
+        {
+            _delivering = false;
+        }
+    }
+
+    private void StartFlushing() =>
+        _flush ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(FlushDelay, FlushDelay) { KeepAlive = true });
 
     private async Task PostLedger()
     {
@@ -72,10 +117,11 @@ public sealed partial class SkuStockGrain
         }
     }
 
-    private async Task FlushMovements(CancellationToken cancellationToken)
+    private async Task Flush(CancellationToken cancellationToken)
     {
         await PublishMovements();
-        if (State.Movements.PublishedThrough >= State.MovementSequence)
+        await Deliver();
+        if (State.Movements.PublishedThrough >= State.MovementSequence && State.AlertOutbox.Count == 0 && State.NoticeOutbox.Count == 0)
         {
             _flush?.Dispose();
             _flush = null;
@@ -146,6 +192,9 @@ public sealed partial class SkuStockGrain
 
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SKU {Sku}: passing on its alerts and notices failed ({Alerts} alerts and {Notices} notices wait); retried later")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string sku, int alerts, int notices);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing to {Namespace}/{Key} failed; retried later")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string @namespace, string key);

@@ -34,6 +34,8 @@ public sealed partial class SkuStockGrain(
         {
             await PostLedger();
         }
+
+        await Deliver();
     }
 
     public async Task<(SkuSnapshot Sku, bool Created)> Upsert(SkuCatalog catalog)
@@ -165,20 +167,18 @@ public sealed partial class SkuStockGrain(
             throw new ArgumentOutOfRangeException(nameof(command), "A receipt quantity is positive.");
         }
 
-        bool replenished;
         using (await ChangingLentFigures())
         {
             Move(command.Warehouse, MovementKind.Receipt, command.Quantity, 0, command.Actor, command.Reference);
-            replenished = State.ShortageRaised;
+            if (State.ShortageRaised)
+            {
+                State.NoticeOutbox.Add(new Notification($"{Sku}:replenishment:{State.Version}", NotificationKinds.Replenishment,
+                    $"{Sku}: {command.Quantity} received in {command.Warehouse}; {State.Levels().Available} available.",
+                    time.GetUtcNow(), Sku: Sku));
+            }
+
             State.ShortageRaised = false;
             await Commit();
-        }
-
-        if (replenished)
-        {
-            await Notices.Post(new Notification($"{Sku}:replenishment:{State.Version}", NotificationKinds.Replenishment,
-                $"{Sku}: {command.Quantity} received in {command.Warehouse}; {State.Levels().Available} available.",
-                time.GetUtcNow(), Sku: Sku));
         }
 
         return new ReceiptOutcome(Snapshot(), [.. State.Waiting]);
@@ -202,9 +202,10 @@ public sealed partial class SkuStockGrain(
         }
 
         State.ShortageRaised = true;
-        await WriteBatched();
-        await Notices.Post(new Notification($"{Sku}:shortage:{State.Version}", NotificationKinds.Shortage,
+        State.NoticeOutbox.Add(new Notification($"{Sku}:shortage:{State.Version}", NotificationKinds.Shortage,
             $"{Sku} is short: an order could not be filled ({State.Levels().Available} available).", time.GetUtcNow(), Sku: Sku));
+        await WriteBatched();
+        await Deliver();
     }
 
     private IOperationsNoticeGrain Notices => GrainFactory.GetGrain<IOperationsNoticeGrain>(0);

@@ -38,6 +38,12 @@ public sealed class SkuStockState
     /// <summary>Inventory postings (receipts, adjustments, counts) not yet known to be in the ledger.</summary>
     [Id(11)] public List<Ledger.JournalEntry> LedgerOutbox { get; set; } = [];
 
+    /// <summary>Alerts raised or cleared, oldest first, not yet known to be in the inventory registry.</summary>
+    [Id(15)] public List<Inventory.LowStockAlert> AlertOutbox { get; set; } = [];
+
+    /// <summary>Shortage and replenishment notices, oldest first, not yet known to be on operations' board.</summary>
+    [Id(16)] public List<Common.Notification> NoticeOutbox { get; set; } = [];
+
     public StockLevels Levels()
     {
         var warehouses = Warehouses.OrderBy(w => w.Key, StringComparer.Ordinal)

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using OrderActors.Common;
+using OrderActors.Inventory;
+
+namespace OrderActors.Tests;
+
+/// <summary>
+/// Makes the inventory registry and operations' notice board unreachable for one SKU's alerts and notices, as when
+/// the silo holding them has just died: each such call fails before it reaches the grain. Scoped to SKUs so that
+/// tests sharing the cluster go on unaffected.
+/// </summary>
+public sealed class UnreachableReceivers : IIncomingGrainCallFilter
+{
+    private static readonly ConcurrentDictionary<string, int> Skus = new(StringComparer.Ordinal);
+
+    /// <summary>Calls carrying <paramref name="sku"/>'s alerts or notices fail until the result is disposed.</summary>
+    public static IDisposable For(string sku)
+    {
+        Skus[sku] = 0;
+        return new Restore(sku);
+    }
+
+    /// <summary>How many calls were refused for <paramref name="sku"/>.</summary>
+    public static int Refused(string sku) => Skus.GetValueOrDefault(sku);
+
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        var sku = context.Request.GetArgumentCount() == 1 ? context.Request.GetArgument(0) switch
+        {
+            LowStockAlert alert => alert.Sku,
+            Notification notice => notice.Sku,
+            _ => null,
+        } : null;
+        if (sku is not null && Skus.TryGetValue(sku, out var refused))
+        {
+            Skus[sku] = refused + 1;
+            throw new TimeoutException($"{context.InterfaceMethod?.Name} for {sku}: unreachable (injected by the test)");
+        }
+
+        return context.Invoke();
+    }
+
+    private sealed class Restore(string sku) : IDisposable
+    {
+        public void Dispose() => Skus.TryRemove(sku, out _);
+    }
+}
