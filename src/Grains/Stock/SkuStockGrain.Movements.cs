@@ -61,14 +61,14 @@ public sealed partial class SkuStockGrain
 
     /// <summary>
     /// Passes stored alerts to the inventory registry (and the alert stream) and stored notices to operations' board,
-    /// oldest first. The change they come from is written and its caller is answered whatever happens here: a grain
-    /// that cannot be reached (its silo just died) leaves them in the outboxes for the flush timer, and a caller that
-    /// was told its receipt failed would send it again. Both receivers keep one of each (by SKU, by notice id), so a
-    /// crash before the outboxes' next write delivers the same ones again, harmlessly.
+    /// oldest first. The change they come from is already written, so nothing here fails its caller (who would send
+    /// a receipt again): what cannot be delivered now (its receiver's silo just died) waits in the outboxes for the
+    /// flush timer. Both receivers keep one of each (by SKU, by notice id), so a crash before the outboxes' next write
+    /// delivers the same ones again, harmlessly.
     /// </summary>
     private async Task Deliver()
     {
-        if (_delivering || (State.AlertOutbox.Count == 0 && State.NoticeOutbox.Count == 0))
+        if (_delivering || !Undelivered)
         {
             return;
         }
@@ -101,6 +101,8 @@ public sealed partial class SkuStockGrain
         }
     }
 
+    private bool Undelivered => State.AlertOutbox.Count > 0 || State.NoticeOutbox.Count > 0;
+
     private void StartFlushing() =>
         _flush ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(FlushDelay, FlushDelay) { KeepAlive = true });
 
@@ -121,7 +123,7 @@ public sealed partial class SkuStockGrain
     {
         await PublishMovements();
         await Deliver();
-        if (State.Movements.PublishedThrough >= State.MovementSequence && State.AlertOutbox.Count == 0 && State.NoticeOutbox.Count == 0)
+        if (State.Movements.PublishedThrough >= State.MovementSequence && !Undelivered)
         {
             _flush?.Dispose();
             _flush = null;
