@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OrderActors.Tests;
 
@@ -18,6 +20,7 @@ public class ApiFixture : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // The access matrix sends hundreds of unauthenticated requests from one client on purpose.
         builder.UseSetting("Auth:FailuresPerMinute", "1000000");
+        builder.ConfigureTestServices(services => services.AddSingleton<IIncomingGrainCallFilter, UnreachableAudit>());
     }
 
     private static int FreePort()

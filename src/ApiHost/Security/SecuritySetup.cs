@@ -25,6 +25,7 @@ public static class SecuritySetup
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<AuthFailureThrottle>();
         builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddHostedService<AuditRetry>();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
 

@@ -37,4 +37,29 @@ public sealed class AuditTrailTests(ApiFixture fixture)
         (await clerk.Get("/api/audit")).AssertProblem(HttpStatusCode.Forbidden, "forbidden");
         (await admin.Get("/api/audit?from=2026-02-30")).AssertProblem(HttpStatusCode.BadRequest, "validation_failed");
     }
+
+    [Fact]
+    public async Task A_receipt_whose_audit_entry_cannot_be_recorded_now_succeeds_once_and_is_recorded_later()
+    {
+        var admin = new Api(fixture.CreateClient());
+        var warehouse = new Api(fixture.CreateClient(), "dev-warehouse");
+        var sku = await admin.Sku("AUDIT-LATER", 10m, ("SH", 10));
+
+        using (UnreachableAudit.For($"sku:{sku}"))
+        {
+            // The receipt is done before its audit entry is written: the entry's failure is not the receipt's.
+            Assert.Equal(HttpStatusCode.OK, (await warehouse.Post($"/api/skus/{sku}/receipts", Api.Json(new { warehouse = "SH", quantity = 5 }))).Status);
+            Assert.True(UnreachableAudit.Refused($"sku:{sku}") > 0);
+        }
+
+        Assert.Equal(15, (await admin.Get($"/api/skus/{sku}")).Body.GetProperty("stock").GetProperty("onHand").GetInt32());
+        var receipts = 0;
+        for (var i = 0; i < 100 && receipts == 0; i++)
+        {
+            await Task.Delay(100);
+            receipts = (await admin.Get($"/api/audit?target=sku:{sku}&actor=dev-warehouse")).Body.GetProperty("items").GetArrayLength();
+        }
+
+        Assert.Equal(1, receipts);
+    }
 }
