@@ -24,7 +24,7 @@ public sealed class AuditLogGrain(
         // A retried append comes soon after the first, but the first may already have left the open page in a
         // sealed page (appends arriving together seal several pages at once): the ids this activation appended
         // lately catch it, the open page the rest. A repeat still waits for the next write.
-        if (Remember(entry.AuditId) && !store.State.Log.Open.Exists(e => e.AuditId == entry.AuditId))
+        if (Remember(entry.AuditId) && !store.State.Log.Open.Any(e => e.AuditId == entry.AuditId))
         {
             store.State.Log.Open.Add(entry);
         }

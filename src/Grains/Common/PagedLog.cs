@@ -13,7 +13,26 @@ public sealed class PagedLog<TEntry>
 
     [Id(0)] public int SealedPages { get; set; }
 
-    [Id(1)] public List<TEntry> Open { get; set; } = [];
+    /// <summary>The open page as builds before 2026-12-08 stored it; moved into <see cref="Entries"/> when first used.</summary>
+    [Id(1)] public List<TEntry>? EarlierOpen { get; set; }
+
+    /// <summary>The open page, stored: use <see cref="Open"/>.</summary>
+    [Id(2)] public EncodedList<TEntry> Entries { get; set; } = new();
+
+    /// <summary>The entries not sealed yet, oldest first (each encoded once, however many writes carry it).</summary>
+    public EncodedList<TEntry> Open
+    {
+        get
+        {
+            if (EarlierOpen is { } earlier)
+            {
+                Entries.InsertRange(0, earlier);
+                EarlierOpen = null;
+            }
+
+            return Entries;
+        }
+    }
 
     /// <summary>
     /// Seals full pages from the first <paramref name="sealable"/> open entries, and when

@@ -18,8 +18,26 @@ public sealed class ReservationBook
 
     [NonSerialized] private Dictionary<string, Reservation> _open = new(StringComparer.Ordinal);
 
-    /// <summary>Changes since the snapshot, oldest first.</summary>
-    [Id(0)] public List<ReservationChange> Changes { get; set; } = [];
+    /// <summary>The changes as builds before 2026-12-08 stored them; moved into <see cref="Recent"/> when first used.</summary>
+    [Id(0)] public List<ReservationChange>? EarlierChanges { get; set; }
+
+    /// <summary>The changes, stored: use <see cref="Changes"/>.</summary>
+    [Id(1)] public Common.EncodedList<ReservationChange> Recent { get; set; } = new();
+
+    /// <summary>Changes since the snapshot, oldest first (each encoded once, however many writes carry it).</summary>
+    public Common.EncodedList<ReservationChange> Changes
+    {
+        get
+        {
+            if (EarlierChanges is { } earlier)
+            {
+                Recent.InsertRange(0, earlier);
+                EarlierChanges = null;
+            }
+
+            return Recent;
+        }
+    }
 
     public int Count => _open.Count;
 

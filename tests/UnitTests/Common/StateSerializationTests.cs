@@ -1,10 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Common;
 using OrderActors.Customers;
 using OrderActors.Inventory;
 using OrderActors.Orders;
 using OrderActors.Stock;
-using Orleans.Serialization;
+using static OrderActors.Tests.Common.GrainStateSerializer;
 
 namespace OrderActors.Tests.Common;
 
@@ -15,10 +14,6 @@ namespace OrderActors.Tests.Common;
 public sealed class StateSerializationTests
 {
     private static readonly DateTimeOffset At = new(2026, 12, 7, 9, 30, 0, TimeSpan.Zero);
-
-    private static readonly IServiceProvider Services = new ServiceCollection()
-        .AddSerializer(b => b.AddAssembly(typeof(SkuStockState).Assembly).AddAssembly(typeof(StockMovement).Assembly))
-        .BuildServiceProvider();
 
     [Fact]
     public void A_skus_movements_and_reservations_read_back_as_written_when_one_reservation_is_held_twice()
@@ -80,11 +75,5 @@ public sealed class StateSerializationTests
 
         Assert.Equal(history.Changes, read.Changes);
         Assert.NotSame(read.Changes[0], read.Changes[2]);
-    }
-
-    private static T RoundTrip<T>(T value)
-    {
-        var serializer = Services.GetRequiredService<Serializer<T>>();
-        return serializer.Deserialize(serializer.SerializeToArray(value))!;
     }
 }
