@@ -37,8 +37,39 @@ public sealed class SkuMovementLog
     }
 
     /// <summary>Open movements not yet published, oldest first.</summary>
-    public List<StockMovement> Unpublished() =>
-        Months.Values.SelectMany(m => m.Open).Where(m => SequenceOf(m) > PublishedThrough).OrderBy(SequenceOf).ToList();
+    /// <remarks>A month's open movements are in the order of their sequence (each is appended as it is numbered), so
+    /// the unpublished ones are at its end: most of the time, the last one or two of about thirty.</remarks>
+    public List<StockMovement> Unpublished()
+    {
+        var unpublished = new List<StockMovement>();
+        foreach (var month in Months.Values)
+        {
+            var open = month.Open;
+            for (var i = PublishedCount(open); i < open.Count; i++)
+            {
+                unpublished.Add(open[i]);
+            }
+        }
+
+        if (Months.Count > 1)
+        {
+            unpublished.Sort((a, b) => SequenceOf(a).CompareTo(SequenceOf(b)));
+        }
+
+        return unpublished;
+    }
+
+    /// <summary>How many of a month's open movements, from its oldest, are published.</summary>
+    private int PublishedCount(EncodedList<StockMovement> open)
+    {
+        var count = open.Count;
+        while (count > 0 && SequenceOf(open[count - 1]) > PublishedThrough)
+        {
+            count--;
+        }
+
+        return count;
+    }
 
     /// <summary>Seals every full page of published movements, and the rest of any month before the newest.</summary>
     public async Task Seal(IGrainFactory grains)
@@ -55,7 +86,7 @@ public sealed class SkuMovementLog
             || (m.Value.Open.Count > 0 && !string.Equals(m.Key, newest, StringComparison.Ordinal))).ToList();
         foreach (var (key, month) in due)
         {
-            var published = month.Open.TakeWhile(m => SequenceOf(m) <= PublishedThrough).Count();
+            var published = PublishedCount(month.Open);
             await month.Seal(grains, key, published, closing: !string.Equals(key, newest, StringComparison.Ordinal));
         }
     }
