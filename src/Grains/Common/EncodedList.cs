@@ -41,6 +41,20 @@ public sealed class EncodedList<T> : IReadOnlyList<T>
 
     public void AddRange(IEnumerable<T> items) => _items.AddRange(items);
 
+    /// <summary>
+    /// Moves the entries of a list that a build before this type stored in its place to the front of this one, and
+    /// returns what that list becomes (null): <c>Earlier = Entries.Adopt(Earlier)</c> in the getter that serves both.
+    /// </summary>
+    public List<T>? Adopt(List<T>? earlier)
+    {
+        if (earlier is not null)
+        {
+            InsertRange(0, earlier);
+        }
+
+        return null;
+    }
+
     public void InsertRange(int index, IEnumerable<T> items)
     {
         Forget(index);

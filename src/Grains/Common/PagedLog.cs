@@ -24,12 +24,7 @@ public sealed class PagedLog<TEntry>
     {
         get
         {
-            if (EarlierOpen is { } earlier)
-            {
-                Entries.InsertRange(0, earlier);
-                EarlierOpen = null;
-            }
-
+            EarlierOpen = Entries.Adopt(EarlierOpen);
             return Entries;
         }
     }

@@ -25,8 +25,21 @@ public sealed class CustomerHistory
     [NonSerialized] private List<Notification> _notices = [];
     [NonSerialized] private CustomerStats? _stats;
 
-    /// <summary>Changes since the snapshot, oldest first.</summary>
-    [Id(0)] public List<CustomerHistoryChange> Changes { get; set; } = [];
+    /// <summary>The changes as builds before 2026-12-08 stored them; moved into <see cref="Recent"/> when first used.</summary>
+    [Id(0)] public List<CustomerHistoryChange>? EarlierChanges { get; set; }
+
+    /// <summary>The changes, stored: use <see cref="Changes"/>.</summary>
+    [Id(1)] public EncodedList<CustomerHistoryChange> Recent { get; set; } = new();
+
+    /// <summary>Changes since the snapshot, oldest first (each encoded once, however many writes carry it).</summary>
+    public EncodedList<CustomerHistoryChange> Changes
+    {
+        get
+        {
+            EarlierChanges = Recent.Adopt(EarlierChanges);
+            return Recent;
+        }
+    }
 
     public IReadOnlyCollection<CustomerOrder> Orders => _orders.Values;
 

@@ -29,12 +29,7 @@ public sealed class ReservationBook
     {
         get
         {
-            if (EarlierChanges is { } earlier)
-            {
-                Recent.InsertRange(0, earlier);
-                EarlierChanges = null;
-            }
-
+            EarlierChanges = Recent.Adopt(EarlierChanges);
             return Recent;
         }
     }

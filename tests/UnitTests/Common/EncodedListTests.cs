@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Common;
+using OrderActors.Customers;
 using OrderActors.Inventory;
+using OrderActors.Orders;
 using OrderActors.Stock;
 using Orleans.Serialization;
 using static OrderActors.Tests.Common.GrainStateSerializer;
@@ -92,6 +94,25 @@ public sealed class EncodedListTests
         Assert.False(again.Reservations.ContainsKey("O-1"));
         Assert.True(again.Reservations.TryGetValue("O-2", out var kept));
         Assert.Equal(new Reservation("main", 1), kept);
+    }
+
+    [Fact]
+    public void A_customers_history_changes_stored_by_the_builds_before_read_back_and_move_into_the_encoded_list()
+    {
+        var confirmed = new CustomerOrder("O-1", OrderStatus.Confirmed, Channel.Web, 12.5m, 0m, "EUR", At, 1);
+        var notice = new Notification("N-1", "orderConfirmation", "Order O-1 is confirmed.", At, "O-1");
+        var history = new CustomerHistory { EarlierChanges = [new CustomerHistoryChange(confirmed, null), new CustomerHistoryChange(null, notice)] };
+
+        var read = Read<CustomerHistory>(Bytes(history));
+        read.Load(new CustomerHistorySnapshot());
+        read.Track(confirmed with { Status = OrderStatus.Shipped, Version = 2 });
+
+        var again = Read<CustomerHistory>(Bytes(read));
+        again.Load(new CustomerHistorySnapshot());
+        Assert.Null(again.EarlierChanges);
+        Assert.Equal(3, again.Changes.Count);
+        Assert.Equal(OrderStatus.Shipped, Assert.Single(again.Orders).Status);
+        Assert.Equal(notice, Assert.Single(again.Notices));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class CustomerHistoryTests
 
         // The snapshot written, the state not yet: on activation every change is replayed over it.
         var snapshot = history.Copy();
-        var reloaded = new CustomerHistory { Changes = [.. history.Changes] };
+        var reloaded = new CustomerHistory { Recent = new(history.Changes) };
         reloaded.Load(snapshot);
         Assert.Equal(history.Orders.OrderBy(o => o.OrderId), reloaded.Orders.OrderBy(o => o.OrderId));
         Assert.Equal(history.Notices, reloaded.Notices);
@@ -48,7 +48,7 @@ public sealed class CustomerHistoryTests
 
         // And once the state's write follows, the changes the snapshot covers leave it.
         history.Compacted(history.Changes.Count);
-        var compacted = new CustomerHistory { Changes = [.. history.Changes] };
+        var compacted = new CustomerHistory { Recent = new(history.Changes) };
         compacted.Load(snapshot);
         Assert.Equal(history.Orders.OrderBy(o => o.OrderId), compacted.Orders.OrderBy(o => o.OrderId));
         Assert.Equal(history.Notices, compacted.Notices);
