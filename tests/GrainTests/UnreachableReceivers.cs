@@ -1,19 +1,20 @@
 using System.Collections.Concurrent;
 using OrderActors.Common;
 using OrderActors.Inventory;
+using OrderActors.Ledger;
 
 namespace OrderActors.Tests;
 
 /// <summary>
-/// Makes the inventory registry and operations' notice board unreachable for one SKU's alerts and notices, as when
-/// the silo holding them has just died: each such call fails before it reaches the grain. Scoped to SKUs so that
-/// tests sharing the cluster go on unaffected.
+/// Makes the inventory registry, operations' notice board and the ledger unreachable for one SKU's alerts, notices and
+/// postings, as when the silo holding them has just died: each such call fails before it reaches the grain. Scoped to
+/// SKUs so that tests sharing the cluster go on unaffected.
 /// </summary>
 public sealed class UnreachableReceivers : IIncomingGrainCallFilter
 {
     private static readonly ConcurrentDictionary<string, int> Skus = new(StringComparer.Ordinal);
 
-    /// <summary>Calls carrying <paramref name="sku"/>'s alerts or notices fail until the result is disposed.</summary>
+    /// <summary>Calls carrying <paramref name="sku"/>'s alerts, notices or postings fail until the result is disposed.</summary>
     public static IDisposable For(string sku)
     {
         Skus[sku] = 0;
@@ -29,6 +30,7 @@ public sealed class UnreachableReceivers : IIncomingGrainCallFilter
         {
             LowStockAlert alert => alert.Sku,
             Notification notice => notice.Sku,
+            IReadOnlyList<JournalEntry> entries when entries.Count > 0 => entries[0].Sku,
             _ => null,
         } : null;
         if (sku is not null && Skus.TryGetValue(sku, out var refused))

@@ -8,8 +8,13 @@ namespace OrderActors.Stock;
 public sealed partial class SkuStockGrain
 {
     private static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan FirstLedgerRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LastLedgerRetry = TimeSpan.FromSeconds(30);
     private IGrainTimer? _flush;
     private bool _delivering;
+    private bool _posting;
+    private TimeSpan _ledgerBackoff;
+    private DateTimeOffset _ledgerRetryAt;
 
     /// <summary>Applies one movement to a warehouse and records it; persisted with the state by <see cref="Commit"/>.</summary>
     private void Move(string warehouse, MovementKind kind, int onHandDelta, int reservedDelta, string actor, string? reference)
@@ -48,10 +53,7 @@ public sealed partial class SkuStockGrain
 
         await WriteBatched();
         await Deliver();
-        if (State.LedgerOutbox.Count > 0)
-        {
-            await PostLedger();
-        }
+        await PostLedger();
 
         if (State.Movements.PublishedThrough < State.MovementSequence)
         {
@@ -106,16 +108,39 @@ public sealed partial class SkuStockGrain
     private void StartFlushing() =>
         _flush ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(FlushDelay, FlushDelay) { KeepAlive = true });
 
+    /// <summary>
+    /// Posts the stored inventory postings to the ledger. Like alerts and notices, a failure never fails the caller:
+    /// the postings wait in the outbox, and the flush timer tries again after 1 s, doubling up to 30 s while the
+    /// ledger stays unreachable (changes in between leave it to the timer rather than each wait for a failing call).
+    /// Posted entries leave the outbox with the next write; a crash before it posts them again, and a ledger shard
+    /// keeps each entry once.
+    /// </summary>
     private async Task PostLedger()
     {
+        if (_posting || State.LedgerOutbox.Count == 0 || time.GetUtcNow() < _ledgerRetryAt)
+        {
+            return;
+        }
+
+        _posting = true;
         try
         {
             var posted = await Ledger.LedgerPosting.PostAll(GrainFactory, State.LedgerOutbox);
             State.LedgerOutbox.RemoveAll(e => posted.Contains(e.EntryId));
+            _ledgerBackoff = TimeSpan.Zero;
+            _ledgerRetryAt = default;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            LogPublishFailed(logger, ex, "ledger", Sku);
+            _ledgerBackoff = _ledgerBackoff == TimeSpan.Zero ? FirstLedgerRetry
+                : TimeSpan.FromTicks(Math.Min(_ledgerBackoff.Ticks * 2, LastLedgerRetry.Ticks));
+            _ledgerRetryAt = time.GetUtcNow() + _ledgerBackoff;
+            LogLedgerPostFailed(logger, ex, Sku, State.LedgerOutbox.Count, _ledgerBackoff);
+            StartFlushing();
+        }
+        finally
+        {
+            _posting = false;
         }
     }
 
@@ -123,7 +148,8 @@ public sealed partial class SkuStockGrain
     {
         await PublishMovements();
         await Deliver();
-        if (State.Movements.PublishedThrough >= State.MovementSequence && !Undelivered)
+        await PostLedger();
+        if (State.Movements.PublishedThrough >= State.MovementSequence && !Undelivered && State.LedgerOutbox.Count == 0)
         {
             _flush?.Dispose();
             _flush = null;
@@ -197,6 +223,9 @@ public sealed partial class SkuStockGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SKU {Sku}: passing on its alerts and notices failed ({Alerts} alerts and {Notices} notices wait); retried later")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string sku, int alerts, int notices);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SKU {Sku}: posting to the ledger failed ({Entries} entries wait); retried in {RetryIn}")]
+    private static partial void LogLedgerPostFailed(ILogger logger, Exception exception, string sku, int entries, TimeSpan retryIn);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing to {Namespace}/{Key} failed; retried later")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string @namespace, string key);

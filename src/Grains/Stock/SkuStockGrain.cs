@@ -30,11 +30,7 @@ public sealed partial class SkuStockGrain(
         _leases = new ReadLeaseGrants(time, leaseOptions.Value.Duration, State.LendingUntil, until => State.LendingUntil = until);
         LoadReservations();
         await PublishMovements();
-        if (State.LedgerOutbox.Count > 0)
-        {
-            await PostLedger();
-        }
-
+        await PostLedger();
         await Deliver();
     }
 

@@ -1,5 +1,6 @@
 using OrderActors.Common;
 using OrderActors.Inventory;
+using OrderActors.Ledger;
 using OrderActors.Stock;
 
 namespace OrderActors.Tests.Stock;
@@ -65,10 +66,34 @@ public sealed class OutboxTests(ClusterFixture fixture)
         Assert.Single(await notices.List(1000), n => n.Sku == sku && n.Kind == NotificationKinds.Shortage);
     }
 
-    /// <summary>Waits up to 10 s for <paramref name="done"/>; the assertions after it say what was expected.</summary>
-    private static async Task Until(Func<Task<bool>> done)
+    [Fact]
+    public async Task A_receipt_whose_ledger_posting_cannot_be_made_succeeds_once_and_the_posting_follows_without_another_change()
     {
-        for (var i = 0; i < 100 && !await done(); i++)
+        var sku = await _s.Sku("LEDGEROUT", 4m);
+        var ledger = fixture.Grains.GetGrain<ILedgerShardGrain>(ILedgerShardGrain.KeyOf(DateTimeOffset.UtcNow, PostingShard(sku)));
+        using (UnreachableReceivers.For(sku))
+        {
+            var outcome = await fixture.Grains.GetGrain<IReplenishmentGrain>(sku).Receive(new ReceiveStock("SH", 10, "test", "test"));
+            Assert.Equal(10, outcome!.Stock.Available);
+            await Task.Delay(1500);
+            Assert.DoesNotContain(await ledger.Journal(), e => e.Sku == sku);
+        }
+
+        // Nothing else happens to the SKU: its timer posts the receipt once the ledger answers (within its backoff).
+        await Until(async () => (await ledger.Journal()).Any(e => e.Sku == sku), seconds: 20);
+
+        var posting = Assert.Single(await ledger.Journal(), e => e.Sku == sku);
+        Assert.Equal(20m, posting.Lines.Sum(l => l.Debit));
+        Assert.Equal(10, (await _s.Stock(sku)).Available);
+    }
+
+    private static int PostingShard(string sku) =>
+        new JournalEntry("probe", DateTimeOffset.UtcNow, "receipt", null, sku, "", []).Shard();
+
+    /// <summary>Waits up to 10 s for <paramref name="done"/>; the assertions after it say what was expected.</summary>
+    private static async Task Until(Func<Task<bool>> done, int seconds = 10)
+    {
+        for (var i = 0; i < seconds * 10 && !await done(); i++)
         {
             await Task.Delay(100);
         }
