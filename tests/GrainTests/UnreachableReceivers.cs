@@ -7,14 +7,14 @@ namespace OrderActors.Tests;
 
 /// <summary>
 /// Makes the inventory registry, operations' notice board and the ledger unreachable for one SKU's alerts, notices and
-/// postings, as when the silo holding them has just died: each such call fails before it reaches the grain. Scoped to
-/// SKUs so that tests sharing the cluster go on unaffected.
+/// postings (or one order's postings), as when the silo holding them has just died: each such call fails before it
+/// reaches the grain. Scoped to a SKU or order so that tests sharing the cluster go on unaffected.
 /// </summary>
 public sealed class UnreachableReceivers : IIncomingGrainCallFilter
 {
     private static readonly ConcurrentDictionary<string, int> Skus = new(StringComparer.Ordinal);
 
-    /// <summary>Calls carrying <paramref name="sku"/>'s alerts, notices or postings fail until the result is disposed.</summary>
+    /// <summary>Calls carrying the alerts, notices or postings of <paramref name="sku"/> (a SKU or an order id) fail until the result is disposed.</summary>
     public static IDisposable For(string sku)
     {
         Skus[sku] = 0;
@@ -30,7 +30,7 @@ public sealed class UnreachableReceivers : IIncomingGrainCallFilter
         {
             LowStockAlert alert => alert.Sku,
             Notification notice => notice.Sku,
-            IReadOnlyList<JournalEntry> entries when entries.Count > 0 => entries[0].Sku,
+            IReadOnlyList<JournalEntry> entries when entries.Count > 0 => entries[0].OrderId ?? entries[0].Sku,
             _ => null,
         } : null;
         if (sku is not null && Skus.TryGetValue(sku, out var refused))

@@ -28,6 +28,7 @@ public sealed partial class OrderGrain(
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
     private IGrainTimer? _outboxRetry;
+    private IGrainTimer? _ledgerRetry;
     private Task<bool>? _publishing;
 
     private OrderState State => store.State;
@@ -129,7 +130,11 @@ public sealed partial class OrderGrain(
 
     private int Returned(string sku) => State.Refunds.SelectMany(r => r.Lines).Where(l => l.Sku == sku).Sum(l => l.Quantity);
 
-    /// <summary>Posts the entries of committed changes; what fails stays in the outbox for the next commit or activation.</summary>
+    /// <summary>
+    /// Posts the entries of committed changes. What fails stays in the outbox (stored with the change) and is tried
+    /// again every <see cref="LedgerRetryPeriod"/> while this activation lives, on its next change, or on its next
+    /// activation; a ledger shard keeps each entry once, so a repeat posts nothing twice.
+    /// </summary>
     private async Task PostLedger()
     {
         if (State.LedgerOutbox.Count == 0)
@@ -141,12 +146,17 @@ public sealed partial class OrderGrain(
         {
             var posted = await LedgerPosting.PostAll(GrainFactory, State.LedgerOutbox);
             State.LedgerOutbox.RemoveAll(e => posted.Contains(e.EntryId));
+            _ledgerRetry?.Dispose();
+            _ledgerRetry = null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogPublishFailed(logger, ex, "ledger");
+            _ledgerRetry ??= this.RegisterGrainTimer(_ => PostLedger(), new GrainTimerCreationOptions(LedgerRetryPeriod, LedgerRetryPeriod) { KeepAlive = true });
         }
     }
+
+    private static readonly TimeSpan LedgerRetryPeriod = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Publishes the outbox through the silo's relay, one run at a time (a run publishes what is added while
