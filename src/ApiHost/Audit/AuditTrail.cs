@@ -43,8 +43,10 @@ public sealed partial class AuditTrail(IGrainFactory grains, TimeProvider time, 
     {
         await foreach (var (shard, entry) in _unsent.Reader.ReadAllAsync(stopping))
         {
-            for (var wait = FirstRetry; ; wait = wait * 2 < LongestRetry ? wait * 2 : LongestRetry)
+            var backoff = new Backoff(FirstRetry, LongestRetry);
+            while (true)
             {
+                var wait = backoff.Next();
                 await Task.Delay(wait, time, stopping);
                 try
                 {

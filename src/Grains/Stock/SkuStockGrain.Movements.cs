@@ -8,12 +8,10 @@ namespace OrderActors.Stock;
 public sealed partial class SkuStockGrain
 {
     private static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan FirstLedgerRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LastLedgerRetry = TimeSpan.FromSeconds(30);
     private IGrainTimer? _flush;
     private bool _delivering;
     private bool _posting;
-    private TimeSpan _ledgerBackoff;
+    private readonly Backoff _ledgerBackoff = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
     private DateTimeOffset _ledgerRetryAt;
 
     /// <summary>Applies one movement to a warehouse and records it; persisted with the state by <see cref="Commit"/>.</summary>
@@ -127,15 +125,14 @@ public sealed partial class SkuStockGrain
         {
             var posted = await Ledger.LedgerPosting.PostAll(GrainFactory, State.LedgerOutbox);
             State.LedgerOutbox.RemoveAll(e => posted.Contains(e.EntryId));
-            _ledgerBackoff = TimeSpan.Zero;
+            _ledgerBackoff.Reset();
             _ledgerRetryAt = default;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _ledgerBackoff = _ledgerBackoff == TimeSpan.Zero ? FirstLedgerRetry
-                : TimeSpan.FromTicks(Math.Min(_ledgerBackoff.Ticks * 2, LastLedgerRetry.Ticks));
-            _ledgerRetryAt = time.GetUtcNow() + _ledgerBackoff;
-            LogLedgerPostFailed(logger, ex, Sku, State.LedgerOutbox.Count, _ledgerBackoff);
+            var wait = _ledgerBackoff.Next();
+            _ledgerRetryAt = time.GetUtcNow() + wait;
+            LogLedgerPostFailed(logger, ex, Sku, State.LedgerOutbox.Count, wait);
             StartFlushing();
         }
         finally
