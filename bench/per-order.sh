@@ -6,11 +6,14 @@
 # updated, stream queue rows and WAL bytes; then the round's closed-loop orders/s. Stops the cluster.
 # With "embedded", the same for an embedded host started as bench/run.sh starts it (40,000 orders a round, so that the
 # window falls in the closed loop; the machine's CPU and its split between the host and this tool).
-#   bench/per-order.sh [rounds] [durable|embedded]   (extra settings go through the environment, e.g. Streams__OrderEventWindow=00:00:00.050)
+# With "gc" as well, also the garbage collector's pauses in each server process over the same window
+# (bench/OrderActors.GcPauses; its own CPU then counts in the machine's figure).
+#   bench/per-order.sh [rounds] [durable|embedded] [gc]   (extra settings go through the environment, e.g. Streams__OrderEventWindow=00:00:00.050)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-2}
 system=${2:-durable}
+watch_gc=${3:-}
 log=$(mktemp)
 embedded_host="OrderActors.ApiHost.dll --embedded --urls http://localhost:5070"
 case "$system" in
@@ -22,9 +25,10 @@ stop() {
   if [ "$system" = durable ]; then scripts/cluster.sh down >/dev/null 2>&1 || true
   else pkill -f "$embedded_host" 2>/dev/null || true; fi
 }
-trap 'stop; rm -f "$log"' EXIT
+trap 'stop; rm -f "$log" "${gc_log:-}"' EXIT
 
 dotnet build bench/OrderActors.Bench -c Release --nologo -v quiet >/dev/null
+if [ "$watch_gc" = gc ]; then dotnet build bench/OrderActors.GcPauses -c Release --nologo -v quiet >/dev/null; fi
 if [ "$system" = durable ]; then
   scripts/cluster.sh up >/dev/null
 else
@@ -62,18 +66,32 @@ split() {
 line() { echo "steady #$1: .* in $2 s"; }
 await() { for _ in $(seq 1 6000); do grep -q "$(line "$1" "$2")" "$log" && return; sleep 0.1; done; }
 placed() { grep "$(line "$1" "$2")" "$log" | sed 's/.*: \([0-9]*\)\/.*/\1/'; }
+gc_log=$(mktemp)
+# The server processes as name=pid for bench/OrderActors.GcPauses: the API host (or embedded host), then each silo.
+servers() {
+  local pid i=0
+  if [ "$system" = embedded ]; then echo "embedded-host=$(pgrep -f "$embedded_host" | head -1)"; return; fi
+  echo "api-host=$(pgrep -f "OrderActors.ApiHost" | head -1)"
+  for pid in $(pgrep -f "OrderActors.Silo.dll" || true); do i=$((i + 1)); echo "silo-$i=$pid"; done
+}
 
 dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll steady --rounds "$rounds" \
   --orders "$orders" --target "$system=$url" >"$log" 2>&1 &
 bench=$!
 for round in $(seq 1 "$rounds"); do
   await "$round" 5; first=$(snapshot); cpu_first=$(split); from=$(placed "$round" 5)
+  if [ "$watch_gc" = gc ]; then
+    # shellcheck disable=SC2046
+    dotnet bench/OrderActors.GcPauses/bin/Release/net10.0/OrderActors.GcPauses.dll 5 $(servers) >"$gc_log" 2>&1 &
+    watcher=$!
+  fi
   await "$round" 10; last=$(snapshot); cpu_last=$(split); to=$(placed "$round" 10)
   if [ "$system" = embedded ]; then
     echo "$first $last $from $to $cpu_first $cpu_last" | awk -v round="$round" -v hz="$(getconf CLK_TCK)" '{
       n = $16 - $15
       printf "round %d: %d orders in 5 s; per order: CPU %.3f ms (machine idle %.0f%%); embedded host %.3f ms, bench tool %.3f\n",
         round, n, ($13 - $6) * 1000 / hz / n, 100 * ($14 - $7) / (($13 - $6) + ($14 - $7)), ($19 - $17) * 1000 / hz / n, ($20 - $18) * 1000 / hz / n }'
+    if [ "$watch_gc" = gc ]; then wait "$watcher" || true; cat "$gc_log"; fi
     continue
   fi
   echo "$first $last $from $to $cpu_first $cpu_last" | awk -v round="$round" -v hz="$(getconf CLK_TCK)" '{
@@ -82,6 +100,7 @@ for round in $(seq 1 "$rounds"); do
       round, n, ($13 - $6) * 1000 / hz / n, 100 * ($14 - $7) / (($13 - $6) + ($14 - $7)), ($8 - $1) / n, ($9 - $2) / n, ($10 - $3) / n, ($11 - $4) / n, ($12 - $5) / 1024 / n
     printf "         CPU per order by process: PostgreSQL %.2f ms, API host %.2f, other silos %.2f, bench tool %.2f\n",
       ($21 - $17) * 1000 / hz / n, ($22 - $18) * 1000 / hz / n, ($23 - $19) * 1000 / hz / n, ($24 - $20) * 1000 / hz / n }'
+  if [ "$watch_gc" = gc ]; then wait "$watcher" || true; cat "$gc_log"; fi
 done
 wait "$bench"
 grep "(closed)" "$log" | grep -v "|" | sed 's/^ *//'

@@ -1,0 +1,47 @@
+using OrderActors.GcPauses;
+
+namespace OrderActors.Tests.Bench;
+
+/// <summary>The GC pause watcher against this test process's own collections, and its summary.</summary>
+public sealed class GcPausesTests
+{
+    [Fact]
+    public async Task The_watcher_sees_each_collection_this_process_makes_with_its_generation_and_length()
+    {
+        var watching = GcWatch.Watch(Environment.ProcessId, TimeSpan.FromSeconds(4));
+        // The session needs a moment to start; collections before it are not seen.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+        }
+
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var pauses = await watching;
+
+        // The runtime may make a requested first-generation collection a second-generation one; never a full one.
+        Assert.True(pauses.Count(p => p.Generation is 0 or 1) >= 3, $"pauses seen: {string.Join(", ", pauses)}");
+        Assert.Contains(pauses, p => p.Generation == 2);
+        Assert.All(pauses, p => Assert.True(p.Milliseconds > 0 && p.PromotedBytes >= 0));
+    }
+
+    [Fact]
+    public void The_summary_gives_each_generation_its_count_median_and_longest_and_the_share_of_time_stood_still()
+    {
+        Pause[] pauses = [new(0, 10, 2_000_000), new(0, 30, 4_000_000), new(0, 20, 3_000_000), new(1, 50, 6_000_000)];
+
+        var text = PauseSummary.Describe("api-host", pauses, seconds: 2);
+
+        Assert.Equal(
+            "  api-host: 4 pauses, 110 ms (5.5% of the time); gen0 3: median 20.0 ms, p99 30.0, longest 30.0, promoted 3.0 MB each; "
+            + "gen1 1: median 50.0 ms, p99 50.0, longest 50.0, promoted 6.0 MB each",
+            text);
+    }
+
+    [Theory]
+    [InlineData(0.5, 2)]
+    [InlineData(0.99, 4)]
+    [InlineData(0.01, 1)]
+    public void Percentiles_are_nearest_rank(double fraction, double expected) =>
+        Assert.Equal(expected, PauseSummary.Percentile([1, 2, 3, 4], fraction));
+}
