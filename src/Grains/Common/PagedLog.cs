@@ -33,9 +33,11 @@ public sealed class PagedLog<TEntry>
     /// Seals full pages from the first <paramref name="sealable"/> open entries, and when
     /// <paramref name="closing"/> (nothing more will be appended) the rest of them as a last, shorter page.
     /// Entries appended while a page is being sealed stay open: only the sealed ones leave the open page.
-    /// The caller writes its state afterwards; a crash in between seals the same page again.
+    /// The caller writes its state afterwards; a crash in between seals the same page again. <paramref name="sealedPage"/>,
+    /// if given, hears of each page as it leaves the open page (its entries), so that an index of the pages the
+    /// caller keeps beside the log stays in step with <see cref="SealedPages"/>.
     /// </summary>
-    public async Task Seal(IGrainFactory grains, string key, int sealable, bool closing)
+    public async Task Seal(IGrainFactory grains, string key, int sealable, bool closing, Action<IReadOnlyList<TEntry>>? sealedPage = null)
     {
         sealable = Math.Min(sealable, Open.Count);
         while (sealable >= PageSize || (closing && sealable > 0))
@@ -44,16 +46,24 @@ public sealed class PagedLog<TEntry>
             await grains.GetGrain<ILogPageGrain<TEntry>>(PageKey(key, SealedPages)).Seal(page);
             Open.RemoveRange(0, page.Count);
             SealedPages++;
+            sealedPage?.Invoke(page);
             sealable -= page.Count;
         }
     }
 
     /// <summary>Every entry, oldest first; safe to call while pages are being sealed.</summary>
-    public async Task<IReadOnlyList<TEntry>> List(IGrainFactory grains, string key)
+    public Task<IReadOnlyList<TEntry>> List(IGrainFactory grains, string key) => List(grains, key, _ => true);
+
+    /// <summary>
+    /// The entries of the sealed pages <paramref name="readPage"/> picks (by number, the oldest 0) and of the open
+    /// page, oldest first; safe to call while pages are being sealed.
+    /// </summary>
+    public async Task<IReadOnlyList<TEntry>> List(IGrainFactory grains, string key, Func<int, bool> readPage)
     {
         var sealedPages = SealedPages;
         var open = Open.ToList();
-        var pages = await Task.WhenAll(Enumerable.Range(0, sealedPages).Select(p => grains.GetGrain<ILogPageGrain<TEntry>>(PageKey(key, p)).List()));
+        var pages = await Task.WhenAll(Enumerable.Range(0, sealedPages).Where(readPage)
+            .Select(p => grains.GetGrain<ILogPageGrain<TEntry>>(PageKey(key, p)).List()));
         return [.. pages.SelectMany(p => p), .. open];
     }
 

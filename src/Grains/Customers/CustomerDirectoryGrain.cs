@@ -5,13 +5,14 @@ namespace OrderActors.Customers;
 /// <summary>
 /// A shard of the customer directory. It sits on the order path (every order change updates one), so it
 /// writes behind: changes are flushed every 30 s and on deactivation. What a crash loses here is
-/// restored by the next segment refresh, which pushes every customer's summary again.
+/// restored by the next segment refresh, which pushes every customer's summary again. Segment moves only
+/// grow: they are a paged log, so a flush writes at most a page of them with the summaries, and seals each
+/// full page once, as a row of its own.
 /// </summary>
 [GrainType("customer-directory")]
 public sealed class CustomerDirectoryGrain(
     [PersistentState("directory", StorageNames.Customers)] IPersistentState<CustomerDirectoryState> store) : Grain, ICustomerDirectoryGrain
 {
-    private const int MoveCapacity = 100_000;
     private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(30);
     private IGrainTimer? _flush;
     private bool _dirty;
@@ -26,33 +27,69 @@ public sealed class CustomerDirectoryGrain(
         store.State.Customers[summary.CustomerId] = summary;
         if (move is not null)
         {
-            store.State.Moves.Add(move);
-            if (store.State.Moves.Count > MoveCapacity)
-            {
-                store.State.Moves.RemoveRange(0, store.State.Moves.Count - MoveCapacity);
-            }
+            store.State.MoveLog.Open.Add(move);
         }
 
-        _dirty = true;
-        _flush ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(FlushEvery, FlushEvery));
+        Changed();
         return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<CustomerSummary>> Summaries() =>
         Task.FromResult<IReadOnlyList<CustomerSummary>>([.. store.State.Customers.Values]);
 
-    public Task<IReadOnlyList<SegmentMove>> Moves(DateTimeOffset from, DateTimeOffset to) =>
-        Task.FromResult<IReadOnlyList<SegmentMove>>(store.State.Moves.Where(m => m.At >= from && m.At <= to).ToList());
+    public async Task<IReadOnlyList<SegmentMove>> Moves(DateTimeOffset from, DateTimeOffset to)
+    {
+        var pages = store.State.MovePages;
+        var moves = await store.State.MoveLog.List(GrainFactory, MoveLogKey, p => p < pages.Count && pages[p].Overlaps(from, to));
+        return moves.Where(m => m.At >= from && m.At <= to).ToList();
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (store.State.EarlierMoves is { Count: > 0 })
+        {
+            // Older than any move to come; the next flush seals them into pages.
+            store.State.MoveLog.Open.InsertRange(0, store.State.EarlierMoves);
+            Changed();
+        }
+
+        store.State.EarlierMoves = null;
+        return Task.CompletedTask;
+    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         await Flush(cancellationToken);
+
+    private string MoveLogKey => $"customer-directory/{this.GetPrimaryKeyLong()}";
+
+    private void Changed()
+    {
+        _dirty = true;
+        _flush ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(FlushEvery, FlushEvery));
+    }
 
     private async Task Flush(CancellationToken cancellationToken)
     {
         if (_dirty)
         {
             _dirty = false;
-            await store.WriteStateAsync(cancellationToken);
+            try
+            {
+                var log = store.State.MoveLog;
+                await log.Seal(GrainFactory, MoveLogKey, log.Open.Count, closing: false, page => store.State.MovePages.Add(MovePageSpan.Of(page)));
+                await store.WriteStateAsync(cancellationToken);
+            }
+            catch
+            {
+                // Tried again at the next tick: what was sealed stays sealed (the index kept in step), the rest open.
+                _dirty = true;
+                throw;
+            }
         }
     }
 }
+
+/// <summary>A sealed page of a directory shard's segment moves.</summary>
+[GrainType("segment-move-page")]
+public sealed class SegmentMovePageGrain(
+    [PersistentState("page", StorageNames.Logs)] IPersistentState<LogPageState<SegmentMove>> store) : LogPageGrain<SegmentMove>(store);
