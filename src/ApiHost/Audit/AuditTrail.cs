@@ -11,7 +11,8 @@ namespace OrderActors.ApiHost.Audit;
 /// action it describes has happened, so a shard that cannot be reached (its silo just died) must not turn the
 /// action's answer into a failure: the client would retry an action that was done (a receipt received twice).
 /// Such an entry waits in this host and is appended by <see cref="AuditRetry"/> once the shard answers; an append
-/// of an id already held changes nothing.
+/// of an id already held changes nothing. When the host stops, what still waits is tried once more before its grain
+/// client goes (<see cref="FlushUnsent"/>); what that cannot append is logged as lost, each entry in full.
 /// </summary>
 public sealed partial class AuditTrail(IGrainFactory grains, TimeProvider time, ILogger<AuditTrail> logger)
 {
@@ -19,6 +20,12 @@ public sealed partial class AuditTrail(IGrainFactory grains, TimeProvider time, 
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
 
     private readonly Channel<(string Shard, AuditEntry Entry)> _unsent = Channel.CreateUnbounded<(string, AuditEntry)>();
+
+    /// <summary>Taking an entry from the channel and naming it <see cref="_retrying"/> is one step, under this lock.</summary>
+    private readonly Lock _gate = new();
+
+    /// <summary>The entry <see cref="RetryUnsent"/> is trying: read from the channel, not appended yet.</summary>
+    private (string Shard, AuditEntry Entry)? _retrying;
 
     public async Task Record(HttpContext http, string action, string target, int status, string? code)
     {
@@ -41,8 +48,20 @@ public sealed partial class AuditTrail(IGrainFactory grains, TimeProvider time, 
     /// <summary>Appends the entries that could not be recorded at once, oldest first, each retried until it is.</summary>
     public async Task RetryUnsent(CancellationToken stopping)
     {
-        await foreach (var (shard, entry) in _unsent.Reader.ReadAllAsync(stopping))
+        while (await _unsent.Reader.WaitToReadAsync(stopping))
         {
+            (string Shard, AuditEntry Entry) next;
+            lock (_gate)
+            {
+                if (!_unsent.Reader.TryRead(out next))
+                {
+                    continue;
+                }
+
+                _retrying = next;
+            }
+
+            var (shard, entry) = next;
             var backoff = new Backoff(FirstRetry, LongestRetry);
             while (true)
             {
@@ -58,7 +77,45 @@ public sealed partial class AuditTrail(IGrainFactory grains, TimeProvider time, 
                     LogRetryFailed(logger, ex, entry.AuditId, wait);
                 }
             }
+
+            lock (_gate)
+            {
+                _retrying = null;
+            }
         }
+    }
+
+    /// <summary>
+    /// Tries once more, all at once, every entry still waiting (after <see cref="RetryUnsent"/> has stopped); logs each
+    /// one that cannot be appended by then, in full, as lost.
+    /// </summary>
+    public async Task FlushUnsent(CancellationToken cancellationToken)
+    {
+        var waiting = new List<(string Shard, AuditEntry Entry)>();
+        lock (_gate)
+        {
+            if (_retrying is { } current)
+            {
+                waiting.Add(current);
+            }
+
+            while (_unsent.Reader.TryRead(out var next))
+            {
+                waiting.Add(next);
+            }
+        }
+
+        await Task.WhenAll(waiting.Select(async w =>
+        {
+            try
+            {
+                await grains.GetGrain<IAuditLogGrain>(w.Shard).Append(w.Entry).WaitAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogLost(logger, ex, w.Entry.AuditId, w.Entry.At, w.Entry.Actor, w.Entry.Action, w.Entry.Target, w.Entry.Outcome, w.Entry.Status);
+            }
+        }));
     }
 
     public static string KeyOf(DateOnly day, int shard) =>
@@ -72,10 +129,29 @@ public sealed partial class AuditTrail(IGrainFactory grains, TimeProvider time, 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit entry {AuditId} could not be recorded yet; retried after {Wait}")]
     private static partial void LogRetryFailed(ILogger logger, Exception exception, string auditId, TimeSpan wait);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audit entry {AuditId} is lost: the host stopped before it could be recorded ({At}, {Actor}, {Action} on {Target}: {Outcome}, {Status})")]
+    private static partial void LogLost(ILogger logger, Exception exception, string auditId, DateTimeOffset at, string actor, string action, string target, string outcome, int status);
 }
 
-/// <summary>Runs <see cref="AuditTrail.RetryUnsent"/> for the life of the host.</summary>
-public sealed class AuditRetry(AuditTrail trail) : BackgroundService
+/// <summary>
+/// Runs <see cref="AuditTrail.RetryUnsent"/> for the life of the host, and <see cref="AuditTrail.FlushUnsent"/> as it
+/// begins to stop: before any hosted service stops, the host's silo or grain client among them.
+/// </summary>
+public sealed class AuditRetry(AuditTrail trail) : BackgroundService, IHostedLifecycleService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => trail.RetryUnsent(stoppingToken);
+
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        // Ends the retries first (the host's own StopAsync later finds them ended), then tries what is left once.
+        await StopAsync(cancellationToken);
+        await trail.FlushUnsent(cancellationToken);
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OrderActors.ApiHost.Audit;
 
 namespace OrderActors.Tests.Security;
 
@@ -61,5 +63,27 @@ public sealed class AuditTrailTests(ApiFixture fixture)
         }
 
         Assert.Equal(1, receipts);
+    }
+
+    [Fact]
+    public async Task Audit_entries_still_waiting_when_the_host_begins_to_stop_are_tried_once_more_before_it_stops()
+    {
+        var admin = new Api(fixture.CreateClient());
+        var warehouse = new Api(fixture.CreateClient(), "dev-warehouse");
+        var sku = await admin.Sku("AUDIT-STOP", 10m, ("SH", 10));
+        using (UnreachableAudit.For($"sku:{sku}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await warehouse.Post($"/api/skus/{sku}/receipts", Api.Json(new { warehouse = "SH", quantity = 5 }))).Status);
+            Assert.True(UnreachableAudit.Refused($"sku:{sku}") > 0);
+        }
+
+        // The background retry waits a second before its first try; the stop does not wait for it. (A stopping host's
+        // own retry service is this one: the fixture's host keeps running, so a second one stands in for it.)
+        var retry = new AuditRetry(fixture.Services.GetRequiredService<AuditTrail>());
+        await retry.StoppingAsync(CancellationToken.None);
+
+        var receipts = (await admin.Get($"/api/audit?target=sku:{sku}&actor=dev-warehouse")).Body.GetProperty("items");
+        Assert.Equal(1, receipts.GetArrayLength());
+        Assert.Equal("stock.receipt", receipts[0].GetProperty("action").GetString());
     }
 }
