@@ -43,16 +43,7 @@ public sealed class AuditTrailTests(ApiFixture fixture)
     [Fact]
     public async Task A_receipt_whose_audit_entry_cannot_be_recorded_now_succeeds_once_and_is_recorded_later()
     {
-        var admin = new Api(fixture.CreateClient());
-        var warehouse = new Api(fixture.CreateClient(), "dev-warehouse");
-        var sku = await admin.Sku("AUDIT-LATER", 10m, ("SH", 10));
-
-        using (UnreachableAudit.For($"sku:{sku}"))
-        {
-            // The receipt is done before its audit entry is written: the entry's failure is not the receipt's.
-            Assert.Equal(HttpStatusCode.OK, (await warehouse.Post($"/api/skus/{sku}/receipts", Api.Json(new { warehouse = "SH", quantity = 5 }))).Status);
-            Assert.True(UnreachableAudit.Refused($"sku:{sku}") > 0);
-        }
+        var (admin, sku) = await ReceiptWhileAuditUnreachable("AUDIT-LATER");
 
         Assert.Equal(15, (await admin.Get($"/api/skus/{sku}")).Body.GetProperty("stock").GetProperty("onHand").GetInt32());
         var receipts = 0;
@@ -68,14 +59,7 @@ public sealed class AuditTrailTests(ApiFixture fixture)
     [Fact]
     public async Task Audit_entries_still_waiting_when_the_host_begins_to_stop_are_tried_once_more_before_it_stops()
     {
-        var admin = new Api(fixture.CreateClient());
-        var warehouse = new Api(fixture.CreateClient(), "dev-warehouse");
-        var sku = await admin.Sku("AUDIT-STOP", 10m, ("SH", 10));
-        using (UnreachableAudit.For($"sku:{sku}"))
-        {
-            Assert.Equal(HttpStatusCode.OK, (await warehouse.Post($"/api/skus/{sku}/receipts", Api.Json(new { warehouse = "SH", quantity = 5 }))).Status);
-            Assert.True(UnreachableAudit.Refused($"sku:{sku}") > 0);
-        }
+        var (admin, sku) = await ReceiptWhileAuditUnreachable("AUDIT-STOP");
 
         // The background retry waits a second before its first try; the stop does not wait for it. (A stopping host's
         // own retry service is this one: the fixture's host keeps running, so a second one stands in for it.)
@@ -85,5 +69,21 @@ public sealed class AuditTrailTests(ApiFixture fixture)
         var receipts = (await admin.Get($"/api/audit?target=sku:{sku}&actor=dev-warehouse")).Body.GetProperty("items");
         Assert.Equal(1, receipts.GetArrayLength());
         Assert.Equal("stock.receipt", receipts[0].GetProperty("action").GetString());
+    }
+
+    /// <summary>A receipt of 5 into a new SKU of 10 whose audit entry cannot be recorded at once: it waits in the host.</summary>
+    private async Task<(Api Admin, string Sku)> ReceiptWhileAuditUnreachable(string name)
+    {
+        var admin = new Api(fixture.CreateClient());
+        var warehouse = new Api(fixture.CreateClient(), "dev-warehouse");
+        var sku = await admin.Sku(name, 10m, ("SH", 10));
+        using (UnreachableAudit.For($"sku:{sku}"))
+        {
+            // The receipt is done before its audit entry is written: the entry's failure is not the receipt's.
+            Assert.Equal(HttpStatusCode.OK, (await warehouse.Post($"/api/skus/{sku}/receipts", Api.Json(new { warehouse = "SH", quantity = 5 }))).Status);
+            Assert.True(UnreachableAudit.Refused($"sku:{sku}") > 0);
+        }
+
+        return (admin, sku);
     }
 }
