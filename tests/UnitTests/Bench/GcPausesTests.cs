@@ -6,23 +6,22 @@ namespace OrderActors.Tests.Bench;
 public sealed class GcPausesTests
 {
     [Fact]
-    public async Task The_watcher_sees_each_collection_this_process_makes_with_its_generation_and_length()
+    public async Task The_watcher_sees_each_full_collection_this_process_makes_with_its_generation_and_length()
     {
         var watching = GcWatch.Watch(Environment.ProcessId, TimeSpan.FromSeconds(4));
         // The session needs a moment to start; collections before it are not seen.
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Task.Delay(TimeSpan.FromSeconds(2));
         for (var i = 0; i < 3; i++)
         {
-            GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+            // Full and blocking: the runtime may turn a requested young collection into an older one, never this into
+            // a younger one. Tests running beside this one collect too, so more pauses may be seen, not fewer.
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
 
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         var pauses = await watching;
 
-        // The runtime may make a requested first-generation collection a second-generation one; never a full one.
-        Assert.True(pauses.Count(p => p.Generation is 0 or 1) >= 3, $"pauses seen: {string.Join(", ", pauses)}");
-        Assert.Contains(pauses, p => p.Generation == 2);
-        Assert.All(pauses, p => Assert.True(p.Milliseconds > 0 && p.PromotedBytes >= 0));
+        Assert.True(pauses.Count(p => p.Generation == 2) >= 3, $"pauses seen: {string.Join(", ", pauses)}");
+        Assert.All(pauses, p => Assert.True(p.Generation is >= 0 and <= 2 && p.Milliseconds > 0 && p.PromotedBytes >= 0));
     }
 
     [Fact]
