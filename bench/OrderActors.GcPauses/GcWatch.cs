@@ -37,10 +37,8 @@ public static class GcWatch
         var processing = Task.Run(source.Process, CancellationToken.None);
         await Task.Delay(length, cancellationToken);
         await session.StopAsync(CancellationToken.None);
+        // The events are handled on the processing task; once it has ended, the list is complete and no longer changes.
         await processing;
-        lock (pauses)
-        {
-            return [.. pauses];
-        }
+        return pauses;
     }
 }

@@ -39,8 +39,9 @@ public sealed class CustomerDirectoryGrain(
 
     public async Task<IReadOnlyList<SegmentMove>> Moves(DateTimeOffset from, DateTimeOffset to)
     {
+        // A page without a known span (none should be) is read rather than skipped.
         var pages = store.State.MovePages;
-        var moves = await store.State.MoveLog.List(GrainFactory, MoveLogKey, p => p < pages.Count && pages[p].Overlaps(from, to));
+        var moves = await store.State.MoveLog.List(GrainFactory, MoveLogKey, p => p >= pages.Count || pages[p].Overlaps(from, to));
         return moves.Where(m => m.At >= from && m.At <= to).ToList();
     }
 
@@ -49,11 +50,10 @@ public sealed class CustomerDirectoryGrain(
         if (store.State.EarlierMoves is { Count: > 0 })
         {
             // Older than any move to come; the next flush seals them into pages.
-            store.State.MoveLog.Open.InsertRange(0, store.State.EarlierMoves);
             Changed();
         }
 
-        store.State.EarlierMoves = null;
+        store.State.EarlierMoves = store.State.MoveLog.Open.Adopt(store.State.EarlierMoves);
         return Task.CompletedTask;
     }
 
